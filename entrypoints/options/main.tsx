@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { Options } from '../../components/options/Options';
+import '../../assets/styles/page.css';
+
+const root = document.getElementById('app');
+if (root) render(<Options />, root);

@@ -1,0 +1,161 @@
+/**
+ * Turns the researched facts (../shared/data, see its README) into the product's data bundle.
+ * Pure: the build script reads the files, this shapes them, the schema judges the result.
+ */
+import type { DataBundle, Entity, Source } from './model';
+import { DATA_FORMAT } from './schema';
+
+interface RawSource {
+  url: string;
+  outlet?: string | null;
+  outletName?: string | null;
+  established?: boolean;
+  secondHand?: boolean;
+  saysSigned?: boolean;
+  date?: string | null;
+}
+interface RawSignatory {
+  id: string;
+  name: string;
+  aliases: string[];
+  role: string | null;
+  note: string | null;
+  organiser: boolean;
+  outlets: number;
+  sources: RawSource[];
+}
+interface RawActor {
+  id: string;
+  kind: 'person' | 'organisation';
+  name: string;
+  aliases: string[];
+  role: string | null;
+  relation: string | null;
+  sources: RawSource[];
+}
+interface RawUnconfirmed {
+  name: string;
+  claim: string;
+  assessment: string;
+  source: RawSource;
+}
+interface RawLetter extends Omit<DataBundle['letter'], 'answers' | 'paragraphs' | 'signatureCounts' | 'coverNote' | 'organisersSources'> {
+  answers: (Omit<DataBundle['letter']['answers'][number], 'by' | 'sources'> & { by?: string; sources: RawSource[] })[];
+  paragraphs: (Omit<DataBundle['letter']['paragraphs'][number], 'note' | 'sources'> & { note?: string; sources: RawSource[] })[];
+  signatureCounts: { date: string; figure: string; note?: string; sources: RawSource[] }[];
+  coverNote: { summary: string; sources: RawSource[] };
+  organisersSources: RawSource[];
+}
+
+export interface RawFacts {
+  dataset: { version: string; compiled: string; method: string; signatoriesPublished: number; signatoriesReported: string };
+  letter: RawLetter;
+  signatories: RawSignatory[];
+  actors: RawActor[];
+  unconfirmed: RawUnconfirmed[];
+  initiatives: (Omit<DataBundle['initiatives'][number], 'sources'> & { sources: RawSource[] })[];
+  topics: { topics: DataBundle['topics']; otherLanguages: Record<string, string[]> };
+}
+
+export function buildBundle(facts: RawFacts): DataBundle {
+  const { dataset, letter } = facts;
+  return {
+    format: DATA_FORMAT,
+    version: dataset.version,
+    compiled: dataset.compiled,
+    method: dataset.method,
+    counts: {
+      signatoriesPublished: dataset.signatoriesPublished,
+      signatoriesReported: dataset.signatoriesReported,
+    },
+    letter: {
+      ...letter,
+      answers: letter.answers.map((a) => ({ ...a, by: a.by ?? null, sources: a.sources.map(toSource) })),
+      organisersSources: letter.organisersSources.map(toSource),
+      signatureCounts: letter.signatureCounts.map((c) => ({ ...c, note: c.note ?? null, sources: c.sources.map(toSource) })),
+      paragraphs: letter.paragraphs.map((p) => ({ ...p, note: p.note ?? null, sources: p.sources.map(toSource) })),
+      coverNote: { ...letter.coverNote, sources: letter.coverNote.sources.map(toSource) },
+    },
+    entities: [
+      ...facts.signatories.map(fromSignatory),
+      ...facts.actors.map(fromActor),
+      ...facts.unconfirmed.map(fromUnconfirmed),
+    ],
+    initiatives: facts.initiatives.map((i) => ({ ...i, sources: i.sources.map(toSource) })),
+    topics: facts.topics.topics,
+    topicLanguages: facts.topics.otherLanguages,
+  };
+}
+
+function fromSignatory(s: RawSignatory): Entity {
+  return {
+    id: s.id,
+    kind: 'person',
+    name: s.name,
+    aliases: s.aliases,
+    status: s.organiser ? 'organiser' : 'signed',
+    role: s.role,
+    relation: null,
+    note: s.note,
+    outlets: s.outlets,
+    sources: s.sources.map(toSource),
+  };
+}
+
+function fromActor(a: RawActor): Entity {
+  return {
+    id: a.id,
+    kind: a.kind,
+    name: a.name,
+    aliases: a.aliases,
+    status: 'actor',
+    role: a.role,
+    relation: a.relation,
+    note: null,
+    outlets: 0,
+    sources: a.sources.map(toSource),
+  };
+}
+
+/** An unconfirmed claim becomes an entity whose status says so; it is never "signed". */
+function fromUnconfirmed(u: RawUnconfirmed): Entity {
+  return {
+    id: slug(u.name),
+    kind: 'person',
+    name: u.name,
+    aliases: [],
+    status: 'unconfirmed',
+    role: null,
+    relation: u.claim,
+    note: u.assessment,
+    outlets: 0,
+    sources: [toSource(u.source)],
+  };
+}
+
+/** The research names outlets where it could; otherwise the URL's host is the honest label. */
+function toSource(s: RawSource): Source {
+  const source: Source = { url: s.url, outlet: s.outletName ?? s.outlet ?? hostOf(s.url) };
+  if (s.established !== undefined) source.established = s.established;
+  if (s.secondHand !== undefined) source.secondHand = s.secondHand;
+  if (s.saysSigned !== undefined) source.saysSigned = s.saysSigned;
+  if (s.date) source.date = s.date;
+  return source;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\d?\./, '');
+  } catch {
+    return url;
+  }
+}
+
+export function slug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

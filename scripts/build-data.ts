@@ -1,0 +1,64 @@
+/**
+ * Regenerates the bundled data (assets/data/bundle.json) from the researched facts in
+ * ../shared/data, validating the result with the same schema the extension uses.
+ *
+ *   npm run data                      # reads ../shared/data
+ *   npm run data -- path/to/data      # reads another copy of the facts
+ *   npm run data -- --check           # fails if the committed bundle is out of date
+ *
+ * The output is committed: the extension builds without ../shared.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildBundle, type RawFacts } from '../lib/data/build';
+import { formatIssues, validateBundle } from '../lib/data/validate';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const factsDir = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(root, '../shared/data'));
+const outFile = resolve(root, 'assets/data/bundle.json');
+
+const read = (name: string): unknown => JSON.parse(readFileSync(resolve(factsDir, name), 'utf8'));
+
+const facts: RawFacts = {
+  dataset: read('dataset.json'),
+  letter: read('letter.json'),
+  signatories: read('signatories.json'),
+  actors: read('actors.json'),
+  unconfirmed: read('unconfirmed.json'),
+  initiatives: read('initiatives.json'),
+  topics: read('topics.json'),
+} as RawFacts;
+
+const bundle = buildBundle(facts);
+const result = validateBundle(bundle);
+if (!result.ok) {
+  console.error(`The facts in ${factsDir} do not make a valid bundle:\n${formatIssues(result.issues)}`);
+  process.exit(1);
+}
+
+const text = `${JSON.stringify(result.bundle, null, 1)}\n`;
+if (check) {
+  let current = '';
+  try {
+    current = readFileSync(outFile, 'utf8');
+  } catch {
+    // Missing counts as out of date.
+  }
+  if (current !== text) {
+    console.error(`${outFile} is out of date with ${factsDir}: run npm run data`);
+    process.exit(1);
+  }
+  console.log(`${outFile} is up to date (data ${result.bundle.version}).`);
+} else {
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, text);
+  const e = result.bundle.entities;
+  const count = (s: string) => e.filter((x) => x.status === s).length;
+  console.log(
+    `Wrote ${outFile}: data ${result.bundle.version}, ${count('signed')} signed + ${count('organiser')} organisers, ` +
+      `${count('actor')} actors, ${count('unconfirmed')} unconfirmed, ${result.bundle.topics.length} topics.`,
+  );
+}

@@ -1,0 +1,40 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The gecko id is also the key the e2e suite uses to pin the moz-extension:// UUID.
+export const GECKO_ID = 'undersigned@undersigned.dev';
+
+export default defineConfig({
+  // Explicit imports everywhere: a reader sees where every name comes from.
+  imports: false,
+  // Keeps the top level to what the project layout promises (assets/ holds static files too).
+  publicDir: 'assets/public',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // MV3 for Firefox too: one manifest shape, one permission model (activeTab + optional host
+  // permissions) and one background lifecycle (event page / service worker) for both browsers.
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              // Nothing about the pages a user reads ever leaves the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['.output/**', 'test-results/**', 'bench-results/**', 'coverage/**'],
+  },
+  vite: () => ({ plugins: [preact()] }),
+});
