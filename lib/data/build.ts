@@ -39,16 +39,31 @@ interface RawUnconfirmed {
   assessment: string;
   source: RawSource;
 }
-interface RawLetter extends Omit<DataBundle['letter'], 'answers' | 'paragraphs' | 'signatureCounts' | 'coverNote' | 'organisersSources'> {
-  answers: (Omit<DataBundle['letter']['answers'][number], 'by' | 'sources'> & { by?: string; sources: RawSource[] })[];
-  paragraphs: (Omit<DataBundle['letter']['paragraphs'][number], 'note' | 'sources'> & { note?: string; sources: RawSource[] })[];
+interface RawLetter extends Omit<
+  DataBundle['letter'],
+  'answers' | 'paragraphs' | 'signatureCounts' | 'coverNote' | 'organisersSources'
+> {
+  answers: (Omit<DataBundle['letter']['answers'][number], 'by' | 'sources'> & {
+    by?: string;
+    sources: RawSource[];
+  })[];
+  paragraphs: (Omit<DataBundle['letter']['paragraphs'][number], 'note' | 'sources'> & {
+    note?: string;
+    sources: RawSource[];
+  })[];
   signatureCounts: { date: string; figure: string; note?: string; sources: RawSource[] }[];
   coverNote: { summary: string; sources: RawSource[] };
   organisersSources: RawSource[];
 }
 
 export interface RawFacts {
-  dataset: { version: string; compiled: string; method: string; signatoriesPublished: number; signatoriesReported: string };
+  dataset: {
+    version: string;
+    compiled: string;
+    method: string;
+    signatoriesPublished: number;
+    signatoriesReported: string;
+  };
   letter: RawLetter;
   signatories: RawSignatory[];
   actors: RawActor[];
@@ -72,8 +87,16 @@ export function buildBundle(facts: RawFacts): DataBundle {
       ...letter,
       answers: letter.answers.map((a) => ({ ...a, by: a.by ?? null, sources: a.sources.map(toSource) })),
       organisersSources: letter.organisersSources.map(toSource),
-      signatureCounts: letter.signatureCounts.map((c) => ({ ...c, note: c.note ?? null, sources: c.sources.map(toSource) })),
-      paragraphs: letter.paragraphs.map((p) => ({ ...p, note: p.note ?? null, sources: p.sources.map(toSource) })),
+      signatureCounts: letter.signatureCounts.map((c) => ({
+        ...c,
+        note: c.note ?? null,
+        sources: c.sources.map(toSource),
+      })),
+      paragraphs: letter.paragraphs.map((p) => ({
+        ...p,
+        note: p.note ?? null,
+        sources: p.sources.map(toSource),
+      })),
       coverNote: { ...letter.coverNote, sources: letter.coverNote.sources.map(toSource) },
     },
     entities: [

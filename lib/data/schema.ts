@@ -176,10 +176,7 @@ export const DataBundleSchema = v.pipe(
     topicLanguages: v.record(v.string(), v.array(PlainText)),
   }),
   v.check((b) => findDuplicate(b.entities.map((e) => e.id)) === null, 'entity ids must be unique'),
-  v.check(
-    (b) => findNameCollision(b.entities) === null,
-    'a name or alias must belong to one entity only',
-  ),
+  v.check((b) => findNameCollision(b.entities) === null, 'a name or alias must belong to one entity only'),
   v.check(
     (b) =>
       b.entities.filter((e) => e.status === 'signed' || e.status === 'organiser').length ===
@@ -203,8 +200,12 @@ export function nameKey(name: string): string {
 
 /** A single Latin-script word: "Ruffalo", "Wachowski". Names in unspaced scripts (CJK) are exempt. */
 export function isBareSurname(alias: string): boolean {
-  const key = nameKey(alias);
-  return !key.includes(' ') && /^[a-z'’-]+$/.test(key);
+  const word = alias
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .trim();
+  return /^[a-z]+(?:['’-][a-z]+)*$/.test(word);
 }
 
 export function findDuplicate(values: readonly string[]): string | null {

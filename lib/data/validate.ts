@@ -4,8 +4,7 @@ import type { DataBundle } from './model';
 import { DataBundleSchema } from './schema';
 
 export type ValidationResult =
-  | { ok: true; bundle: DataBundle }
-  | { ok: false; issues: readonly { message: string; path: string }[] };
+  { ok: true; bundle: DataBundle } | { ok: false; issues: readonly { message: string; path: string }[] };
 
 export function validateBundle(input: unknown): ValidationResult {
   const result = v.safeParse(DataBundleSchema, input);
