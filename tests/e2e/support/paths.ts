@@ -1,0 +1,41 @@
+/** Where the e2e suite finds the repo, the shared research folder, the builds and the browsers. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+// CI clones the repo with shared/ as a read-only sibling, so never an absolute /work path.
+export const sharedRoot = path.resolve(repoRoot, '../shared');
+export const pagesRoot = path.resolve(repoRoot, 'tests/e2e/pages');
+export const screenshotsDir = path.resolve(repoRoot, 'test-results/screenshots');
+
+export type BrowserName = 'chromium' | 'firefox';
+export const browserNames: readonly BrowserName[] = ['chromium', 'firefox'];
+
+export const extensionBuilds: Record<BrowserName, string> = {
+  chromium: path.resolve(repoRoot, '.output/chrome-mv3'),
+  firefox: path.resolve(repoRoot, '.output/firefox-mv3'),
+};
+
+export const browserExecutables: Record<BrowserName, string> = {
+  chromium: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  firefox: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
+};
+
+/** Fails early with the command that fixes it, rather than with a puppeteer stack trace. */
+export function assertRunnable(name: BrowserName): void {
+  const build = extensionBuilds[name];
+  if (!existsSync(path.join(build, 'manifest.json'))) {
+    throw new Error(
+      `The ${name} build is missing (${build}/manifest.json). Run \`npm run build\` first, ` +
+        'or run the suite with `npm run test:e2e`, which builds.',
+    );
+  }
+  const executable = browserExecutables[name];
+  if (!existsSync(executable)) {
+    throw new Error(
+      `${name} not found at ${executable}. Run \`bash scripts/ensure-browsers.sh\`, or set ` +
+        `${name === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH'} to the browser binary.`,
+    );
+  }
+}
