@@ -13,12 +13,15 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBundle, type RawFacts } from '../lib/data/build';
 import { formatIssues, validateBundle } from '../lib/data/validate';
+import { toMatcherData } from '../lib/match/data';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const factsDir = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(root, '../shared/data'));
 const outFile = resolve(root, 'assets/data/bundle.json');
+/** The compact subset the content script ships (names, statuses, topic terms; no sources). */
+const matcherFile = resolve(root, 'assets/data/matcher.json');
 
 const read = (name: string): unknown => JSON.parse(readFileSync(resolve(factsDir, name), 'utf8'));
 
@@ -40,21 +43,28 @@ if (!result.ok) {
 }
 
 const text = `${JSON.stringify(result.bundle, null, 1)}\n`;
+const matcherText = `${JSON.stringify(toMatcherData(result.bundle))}\n`;
 if (check) {
-  let current = '';
-  try {
-    current = readFileSync(outFile, 'utf8');
-  } catch {
-    // Missing counts as out of date.
+  for (const [file, expected] of [
+    [outFile, text],
+    [matcherFile, matcherText],
+  ] as const) {
+    let current = '';
+    try {
+      current = readFileSync(file, 'utf8');
+    } catch {
+      // Missing counts as out of date.
+    }
+    if (current !== expected) {
+      console.error(`${file} is out of date with ${factsDir}: run npm run data`);
+      process.exit(1);
+    }
   }
-  if (current !== text) {
-    console.error(`${outFile} is out of date with ${factsDir}: run npm run data`);
-    process.exit(1);
-  }
-  console.log(`${outFile} is up to date (data ${result.bundle.version}).`);
+  console.log(`${outFile} and ${matcherFile} are up to date (data ${result.bundle.version}).`);
 } else {
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, text);
+  writeFileSync(matcherFile, matcherText);
   const e = result.bundle.entities;
   const count = (s: string) => e.filter((x) => x.status === s).length;
   console.log(

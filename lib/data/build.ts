@@ -94,7 +94,7 @@ export function buildBundle(facts: RawFacts): DataBundle {
       })),
       paragraphs: letter.paragraphs.map((p) => ({
         ...p,
-        note: p.note ?? null,
+        note: p.note ? readerFacing(p.note) : null,
         sources: p.sources.map(toSource),
       })),
       coverNote: { ...letter.coverNote, sources: letter.coverNote.sources.map(toSource) },
@@ -154,6 +154,14 @@ function fromUnconfirmed(u: RawUnconfirmed): Entity {
     outlets: 0,
     sources: [toSource(u.source)],
   };
+}
+
+/**
+ * The research's notes sometimes cite its own working files ("the seed article (000_….txt)");
+ * readers see these notes in cards, so such a reference becomes a plain "one report".
+ */
+export function readerFacing(note: string): string {
+  return note.replace(/\bthe seed article \(\d{3}_[0-9a-f]+\.txt\)/g, 'one report');
 }
 
 /** The research names outlets where it could; otherwise the URL's host is the honest label. */

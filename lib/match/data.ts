@@ -1,0 +1,46 @@
+/**
+ * The compact data the matcher needs (names, aliases, statuses, topic terms), cut from the full
+ * bundle so the content script ships a few kB instead of the ~200 kB bundle with its sources.
+ */
+import type { DataBundle, Status, TopicGroup } from '../data/model';
+
+export type { Status, TopicGroup };
+
+export interface MatcherEntity {
+  id: string;
+  kind: 'person' | 'organisation';
+  name: string;
+  aliases: string[];
+  status: Status;
+}
+
+export interface MatcherTopic {
+  id: string;
+  group: TopicGroup;
+  terms: string[];
+}
+
+export interface MatcherData {
+  version: string;
+  entities: MatcherEntity[];
+  topics: MatcherTopic[];
+  /** Topic words in other languages, by language code (the bundle's `topicLanguages`). */
+  languages: Record<string, string[]>;
+}
+
+export function toMatcherData(bundle: DataBundle): MatcherData {
+  return {
+    version: bundle.version,
+    entities: bundle.entities.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      name: e.name,
+      aliases: [...e.aliases],
+      status: e.status,
+    })),
+    topics: bundle.topics.map((t) => ({ id: t.id, group: t.group, terms: [...t.terms] })),
+    languages: Object.fromEntries(
+      Object.entries(bundle.topicLanguages).map(([lang, terms]) => [lang, [...terms]]),
+    ),
+  };
+}

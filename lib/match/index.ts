@@ -1,0 +1,37 @@
+/**
+ * The detection engine's pure core: no DOM, no extension APIs. The content script, the popup's
+ * search and the command-line scanner all go through this API; lib/dom/scan-dom.ts adapts it to
+ * pages.
+ *
+ * Decisions (each has tests in tests/unit/match):
+ * - Names and aliases match whatever the case, diacritics, apostrophe or space style, with a
+ *   possessive left out of the match; the fold keeps offsets 1:1 (fold.ts).
+ * - A name never crosses a block; a person's name never glues to a hyphenated word ("Jean-Paul
+ *   Simon"). One-word organisation names need a capital ("Google", not "google").
+ * - One-word acronym terms ("AI", "IA", "OSTP") match only in capitals, as whole words.
+ * - Surnames alone: only after the full name earlier in the document, never for unconfirmed
+ *   claims, never when two people in the data share the surname ("Wachowski"), always
+ *   capitalised; common names and ordinary words need more context (rules.ts).
+ * - Entity beats topic on the same words (OpenAI, OSTP) but the topic still counts; off topic,
+ *   the actor is dropped and the words are reported as the term.
+ * - aiCopyright: an 'ai' and a 'copyright' term within 3 blocks with words of each other, notices
+ *   like "Copyright © 2024" excluded; letter and otherInitiative also need aiCopyright.
+ * - Actors are reported only on aiCopyright pages; signatories, organisers and unconfirmed claims
+ *   always.
+ */
+export { toMatcherData, type MatcherData, type MatcherEntity, type MatcherTopic } from './data';
+export { compileMatcher, surnameOf, type Matcher, type MentionRef, type MatchKind } from './compile';
+export {
+  scanBlocks,
+  beginScan,
+  scanBlock,
+  scanJoined,
+  finishScan,
+  BLOCK_SEPARATOR,
+  TOPIC_WINDOW_BLOCKS,
+  type Classification,
+  type DocumentScan,
+  type TextMention,
+  type TextScan,
+} from './scan';
+export { fold } from './fold';

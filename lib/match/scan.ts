@@ -1,0 +1,493 @@
+/**
+ * Scanning: fold a block of text, tokenize it, look each token up in the compiled index and keep
+ * leftmost-longest, non-overlapping matches; then, over the whole document, resolve surname
+ * follow-ups, classify the page and drop what must not be reported.
+ *
+ * A document is an ordered list of blocks (paragraphs, cells, list items…); a match never crosses
+ * a block. Offsets are into each block's ORIGINAL text (the fold keeps length 1:1).
+ */
+import type { CjkPattern, CompiledEntity, MatchKind, Matcher, MentionRef, Pattern, Target } from './compile';
+import { fold } from './fold';
+import {
+  CLASS_CJK,
+  CLASS_STRIP,
+  CLASS_WORD,
+  charClass,
+  createTokens,
+  type Tokens,
+  tokenize,
+} from './tokenize';
+import { SURNAME_COMMON, SURNAME_ORDINARY, TITLES } from './rules';
+
+export interface TextMention {
+  block: number;
+  start: number;
+  end: number;
+  ref: MentionRef;
+  match: MatchKind;
+}
+
+export interface Classification {
+  aiCopyright: boolean;
+  letter: boolean;
+  otherInitiative: boolean;
+}
+
+export interface TextScan {
+  mentions: TextMention[];
+  people: { id: string; mentions: number }[];
+  topics: { id: string; mentions: number }[];
+  classification: Classification;
+}
+
+/** A candidate match before the document-level rules (surnames, actors) are applied. */
+interface Hit {
+  block: number;
+  /** Ordinal of the block among blocks with words in them (the unit of the topic window). */
+  seq: number;
+  start: number;
+  end: number;
+  target: Target;
+}
+
+/** Incremental scan of one document, block by block (the DOM adapter feeds it in time slices). */
+export interface DocumentScan {
+  readonly matcher: Matcher;
+  readonly hits: Hit[];
+  blocks: number;
+  /** Blocks with at least one word so far: whitespace between tags does not push terms apart. */
+  wordBlocks: number;
+}
+
+export function beginScan(matcher: Matcher): DocumentScan {
+  return { matcher, hits: [], blocks: 0, wordBlocks: 0 };
+}
+
+/** Scans the next block of the document; returns its block index. */
+export function scanBlock(doc: DocumentScan, text: string): number {
+  const block = doc.blocks;
+  scanJoined(doc, text, ONE_BLOCK, 1);
+  return block;
+}
+
+const ONE_BLOCK = [0];
+
+/** What separates blocks in a joined batch: not a space, not a word, in no pattern. */
+export const BLOCK_SEPARATOR = '\u0000';
+
+/**
+ * Scans the next `count` blocks at once, given as one string with BLOCK_SEPARATOR between them
+ * (`starts[i]` is where block i begins). One fold and one tokenizer pass over a whole batch cost
+ * far less than thousands of tiny ones; the separator stops every match at the block's edge.
+ */
+export function scanJoined(doc: DocumentScan, text: string, starts: ArrayLike<number>, count: number): void {
+  const first = doc.hits.length;
+  findInText(text, doc.matcher, false, doc.hits);
+  // Number the blocks that have words (the topic window's unit) and place each hit in its block.
+  const seqOf = count === 1 ? ONE_SEQ : new Int32Array(count);
+  let b = 0;
+  let seq = doc.wordBlocks;
+  let counted = -1;
+  for (let i = 0; i < TOK.count; i++) {
+    const s = TOK.start[i]!;
+    while (b + 1 < count && starts[b + 1]! <= s) b++;
+    if (counted !== b) {
+      seqOf[b] = seq++;
+      counted = b;
+    }
+  }
+  doc.wordBlocks = seq;
+  b = 0;
+  for (let h = first; h < doc.hits.length; h++) {
+    const hit = doc.hits[h]!;
+    while (b + 1 < count && starts[b + 1]! <= hit.start) b++;
+    const offset = starts[b]!;
+    hit.block = doc.blocks + b;
+    hit.seq = seqOf[b]!;
+    hit.start -= offset;
+    hit.end -= offset;
+  }
+  doc.blocks += count;
+}
+
+const ONE_SEQ = new Int32Array(1);
+
+export function scanBlocks(blocks: readonly string[], matcher: Matcher): TextScan {
+  const doc = beginScan(matcher);
+  if (blocks.length > 0) {
+    const starts: number[] = [];
+    let offset = 0;
+    for (const text of blocks) {
+      starts.push(offset);
+      offset += text.length + 1;
+    }
+    scanJoined(doc, blocks.join(BLOCK_SEPARATOR), starts, blocks.length);
+  }
+  return finishScan(doc);
+}
+
+/** Indices of the topics whose terms occur in `text` (used by the compiler on entity names). */
+export function topicsIn(text: string, matcher: Matcher): number[] {
+  const hits: Hit[] = [];
+  findInText(text, matcher, true, hits);
+  return [...new Set(hits.map((h) => h.target.topic))];
+}
+
+const TOK: Tokens = createTokens(4096);
+
+const lowerKnown = new Uint8Array(65536);
+const lowerFlag = new Uint8Array(65536);
+
+/** Is this char code a lower-case letter? (Scripts without case have none, so they pass "capital" checks.) */
+function isLower(code: number): boolean {
+  if (code < 128) return code >= 97 && code <= 122;
+  if (lowerKnown[code] === 0) {
+    const ch = String.fromCharCode(code);
+    lowerFlag[code] = ch !== ch.toUpperCase() ? 1 : 0;
+    lowerKnown[code] = 1;
+  }
+  return lowerFlag[code] === 1;
+}
+
+function isUpper(code: number): boolean {
+  if (code < 128) return code >= 65 && code <= 90;
+  const ch = String.fromCharCode(code);
+  return ch !== ch.toLowerCase();
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+function isWordAt(f: string, k: number): boolean {
+  if (k < 0 || k >= f.length) return false;
+  const cls = charClass(f.charCodeAt(k));
+  return cls === CLASS_WORD || cls === CLASS_STRIP;
+}
+
+const STRIP_MARKS = /[\u0300-\u036f]/g;
+
+function tokenEquals(f: string, ti: number, token: string): boolean {
+  const s = TOK.start[ti]!;
+  const e = TOK.end[ti]!;
+  if (TOK.strip[ti] === 1) return f.slice(s, e).replace(STRIP_MARKS, '') === token;
+  return e - s === token.length && f.startsWith(token, s);
+}
+
+/** Compares the text between two tokens with a pattern gap, any whitespace run counting as one space. */
+function gapEquals(f: string, a: number, b: number, gap: string): boolean {
+  let j = 0;
+  let k = a;
+  while (k < b) {
+    const c = f.charCodeAt(k);
+    if (isSpace(c)) {
+      if (gap.charCodeAt(j) !== 32) return false;
+      j++;
+      while (k < b && isSpace(f.charCodeAt(k))) k++;
+    } else {
+      if (gap.charCodeAt(j) !== c) return false;
+      j++;
+      k++;
+    }
+  }
+  return j === gap.length;
+}
+
+function onlySpaces(f: string, a: number, b: number): boolean {
+  if (a >= b) return false;
+  for (let k = a; k < b; k++) if (!isSpace(f.charCodeAt(k))) return false;
+  return true;
+}
+
+/** Characters after which a word starts a sentence (or a quotation, or a heading-like fragment). */
+const SENTENCE_START = new Set([...'.!?:;"“”‘«»(|•-—\u0000'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The context rules for a surname standing alone (see rules.ts): always capitalised; common
+ * names not inside a longer capitalised name; ordinary words not at a sentence start either.
+ */
+function surnameContextOk(t: string, f: string, first: number, last: number, kind: number): boolean {
+  const s = TOK.start[first]!;
+  // "del Toro": the particle may be lower-case, the name itself may not.
+  if (isLower(t.charCodeAt(TOK.start[last]!))) return false;
+  if (kind !== SURNAME_COMMON && kind !== SURNAME_ORDINARY) return true;
+  if (first > 0) {
+    const p = first - 1;
+    if (onlySpaces(f, TOK.end[p]!, s) && isUpper(t.charCodeAt(TOK.start[p]!))) {
+      if (!TITLES.has(f.slice(TOK.start[p]!, TOK.end[p]!))) return false;
+    }
+  }
+  if (last + 1 < TOK.count) {
+    const n = last + 1;
+    if (onlySpaces(f, TOK.end[last]!, TOK.start[n]!) && isUpper(t.charCodeAt(TOK.start[n]!))) return false;
+  }
+  if (kind === SURNAME_ORDINARY) {
+    let k = s - 1;
+    while (k >= 0 && isSpace(f.charCodeAt(k))) k--;
+    if (k < 0 || SENTENCE_START.has(f.charCodeAt(k))) return false;
+  }
+  return true;
+}
+
+/** Tries pattern `p` at token `i`; returns [start, end] in the text or null. */
+function tryPattern(t: string, f: string, p: Pattern, i: number): [number, number] | null {
+  const k = p.tokens.length;
+  if (i + k > TOK.count) return null;
+  for (let j = 1; j < k; j++) {
+    if (!gapEquals(f, TOK.end[i + j - 1]!, TOK.start[i + j]!, p.gaps[j - 1]!)) return null;
+    if (!tokenEquals(f, i + j, p.tokens[j]!)) return null;
+  }
+  if (!tokenEquals(f, i, p.tokens[0]!)) return null; // the hash only says "probably"
+  const target = p.target;
+  let start = TOK.start[i]!;
+  const last = i + k - 1;
+  let end = TOK.end[last]!;
+  if (p.prefix) {
+    if (start < p.prefix.length || !f.startsWith(p.prefix, start - p.prefix.length)) return null;
+    start -= p.prefix.length;
+  }
+  if (p.suffix) {
+    if (!f.startsWith(p.suffix, end)) return null;
+    end += p.suffix.length;
+  }
+  if (target.acronym) {
+    for (let c = TOK.start[i]!; c < TOK.end[i]!; c++) if (isLower(t.charCodeAt(c))) return null;
+  } else if (target.capital && isLower(t.charCodeAt(TOK.start[i]!))) {
+    return null;
+  }
+  if (target.strictHyphen) {
+    if (start >= 2 && f.charCodeAt(start - 1) === 45 && isWordAt(f, start - 2)) return null;
+    if (f.charCodeAt(end) === 45 && isWordAt(f, end + 1)) return null;
+  }
+  if (target.surname !== 0 && !surnameContextOk(t, f, i, last, target.surname)) return null;
+  return [start, end];
+}
+
+const COPYRIGHT_SIGN = 0xa9;
+
+/**
+ * "Copyright © 2016 Tencent", "© Copyright 2020", "版权所有" (all rights reserved): page furniture,
+ * not coverage of copyright. Such notices do not count as a copyright topic.
+ */
+function isCopyrightNotice(matcher: Matcher, topic: number, f: string, start: number, end: number): boolean {
+  if (matcher.topics[topic]!.group !== 'copyright') return false;
+  let k = end;
+  while (k < f.length && isSpace(f.charCodeAt(k))) k++;
+  const next = f.charCodeAt(k);
+  if (
+    next === COPYRIGHT_SIGN ||
+    (next >= 48 && next <= 57) ||
+    f.startsWith('(c)', k) ||
+    f.startsWith('所有', k)
+  )
+    return true;
+  k = start - 1;
+  while (k >= 0 && isSpace(f.charCodeAt(k))) k--;
+  return k >= 0 && f.charCodeAt(k) === COPYRIGHT_SIGN;
+}
+
+/** Finds the candidate matches in `t` (offsets into `t`; the caller assigns blocks). */
+function findInText(t: string, matcher: Matcher, topicsOnly: boolean, out: Hit[]): void {
+  const f = fold(t);
+  tokenize(f, TOK);
+  const index = matcher.index;
+  const filter = matcher.firstTokens;
+  const mask = matcher.firstTokenMask;
+  const hashes = TOK.hash;
+  const n = TOK.count;
+  const firstOut = out.length;
+  let i = 0;
+  while (i < n) {
+    const h = hashes[i]!;
+    const bit = h & mask;
+    if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) {
+      i++;
+      continue;
+    }
+    const candidates = index.get(h);
+    if (candidates === undefined) {
+      i++;
+      continue;
+    }
+    let found: [number, number] | null = null;
+    let foundPattern: Pattern | null = null;
+    let surname: [number, number] | null = null;
+    let surnamePattern: Pattern | null = null;
+    for (const p of candidates) {
+      if (topicsOnly && p.target.topic < 0) continue;
+      const isSurname = p.target.match === 'surname';
+      if (isSurname ? surname !== null : found !== null) continue;
+      // Candidates are sorted longest first: a shorter one cannot beat what was found.
+      if (found !== null && foundPattern!.tokens.length > p.tokens.length) break;
+      const m = tryPattern(t, f, p, i);
+      if (m === null) continue;
+      if (isSurname) {
+        surname = m;
+        surnamePattern = p;
+      } else {
+        found = m;
+        foundPattern = p;
+      }
+    }
+    // A name or term beats a surname follow-up at the same place unless the surname is longer.
+    let chosen: Pattern | null = foundPattern;
+    let span = found;
+    if (
+      surnamePattern !== null &&
+      (foundPattern === null || surnamePattern.tokens.length > foundPattern.tokens.length)
+    ) {
+      chosen = surnamePattern;
+      span = surname;
+    }
+    if (chosen === null || span === null) {
+      i++;
+      continue;
+    }
+    if (chosen.target.topic < 0 || !isCopyrightNotice(matcher, chosen.target.topic, f, span[0], span[1])) {
+      out.push({ block: 0, seq: 0, start: span[0], end: span[1], target: chosen.target });
+    }
+    i += chosen.tokens.length;
+    // A suffix may swallow punctuation that precedes later tokens, never a token itself.
+    while (i < n && TOK.start[i]! < span[1]) i++;
+  }
+  if (TOK.hasCjk && matcher.cjk.size > 0) findCjk(f, matcher, topicsOnly, out, firstOut);
+}
+
+/** Names written in Han/kana/Hangul: substring search from each such character, longest first. */
+function findCjk(f: string, matcher: Matcher, topicsOnly: boolean, out: Hit[], firstOut: number): void {
+  const found: Hit[] = [];
+  for (let k = 0; k < f.length; k++) {
+    const c = f.charCodeAt(k);
+    if (c < 0x2e80 || charClass(c) !== CLASS_CJK) continue;
+    const list: CjkPattern[] | undefined = matcher.cjk.get(c);
+    if (list === undefined) continue;
+    for (const p of list) {
+      if (topicsOnly && p.target.topic < 0) continue;
+      if (f.startsWith(p.text, k)) {
+        const end = k + p.text.length;
+        if (p.target.topic < 0 || !isCopyrightNotice(matcher, p.target.topic, f, k, end)) {
+          found.push({ block: 0, seq: 0, start: k, end, target: p.target });
+        }
+        k += p.text.length - 1;
+        break;
+      }
+    }
+  }
+  if (found.length === 0) return;
+  // Token matches never contain Han/kana/Hangul, so the two lists interleave without overlap.
+  const merged = out
+    .splice(firstOut)
+    .concat(found)
+    .sort((a, b) => a.start - b.start);
+  for (const h of merged) out.push(h);
+}
+
+/** Applies the document-level rules and builds the report. */
+export function finishScan(doc: DocumentScan): TextScan {
+  const { matcher, hits } = doc;
+  const entities = matcher.entities;
+  const topicCount = new Int32Array(matcher.topics.length);
+  const topicOrder: number[] = [];
+  const countTopic = (ti: number): void => {
+    if (topicCount[ti] === 0) topicOrder.push(ti);
+    topicCount[ti] = topicCount[ti]! + 1;
+  };
+
+  // How many different people on this page carry each surname (full names anywhere on the page).
+  const named = new Uint8Array(entities.length);
+  for (const h of hits) if (h.target.entity >= 0 && h.target.match !== 'surname') named[h.target.entity] = 1;
+  const surnameCarriers = new Map<string, number>();
+  for (const [ei, e] of entities.entries()) {
+    if (named[ei] === 1 && e.kind === 'person' && e.surname)
+      surnameCarriers.set(e.surname, (surnameCarriers.get(e.surname) ?? 0) + 1);
+  }
+
+  // Surname follow-ups need the full name EARLIER in document order.
+  const activated = new Uint8Array(entities.length);
+  const accepted: Hit[] = [];
+  for (const h of hits) {
+    const t = h.target;
+    if (t.entity >= 0) {
+      if (t.match === 'surname') {
+        const e: CompiledEntity = entities[t.entity]!;
+        if (activated[t.entity] !== 1 || surnameCarriers.get(e.surname) !== 1) continue;
+      } else {
+        activated[t.entity] = 1;
+        for (const ti of t.implied) countTopic(ti);
+      }
+    } else {
+      countTopic(t.topic);
+    }
+    accepted.push(h);
+  }
+
+  const groups = { ai: 0, copyright: 0, letter: 0, otherInitiative: 0 };
+  for (const [ti, topic] of matcher.topics.entries()) groups[topic.group] += topicCount[ti]!;
+  const aiCopyright = groups.ai > 0 && groups.copyright > 0 && aiNearCopyright(accepted, matcher);
+  const classification: Classification = {
+    aiCopyright,
+    // Both need the AI-and-copyright context: "Keir Starmer" alone does not make a page about an AI campaign.
+    letter: aiCopyright && groups.letter > 0,
+    otherInitiative: aiCopyright && groups.otherInitiative > 0,
+  };
+
+  const mentions: TextMention[] = [];
+  const peopleCount = new Int32Array(entities.length);
+  const peopleOrder: number[] = [];
+  for (const h of accepted) {
+    const t = h.target;
+    if (t.entity >= 0 && entities[t.entity]!.status === 'actor' && !aiCopyright) {
+      // Silent on ordinary news: actors only on AI-and-copyright pages. "OpenAI" still counts as a term.
+      if (t.sameSpanTopic >= 0) {
+        mentions.push({
+          block: h.block,
+          start: h.start,
+          end: h.end,
+          ref: { kind: 'topic', id: matcher.topics[t.sameSpanTopic]!.id },
+          match: 'term',
+        });
+      }
+      continue;
+    }
+    mentions.push({ block: h.block, start: h.start, end: h.end, ref: t.ref, match: t.match });
+    if (t.entity >= 0) {
+      if (peopleCount[t.entity] === 0) peopleOrder.push(t.entity);
+      peopleCount[t.entity] = peopleCount[t.entity]! + 1;
+    }
+  }
+
+  return {
+    mentions,
+    people: peopleOrder.map((ei) => ({ id: entities[ei]!.id, mentions: peopleCount[ei]! })),
+    topics: topicOrder.map((ti) => ({ id: matcher.topics[ti]!.id, mentions: topicCount[ti]! })),
+    classification,
+  };
+}
+
+/** How far apart (in blocks that have words) an AI term and a copyright term may be and still make the page about both. */
+export const TOPIC_WINDOW_BLOCKS = 3;
+
+/**
+ * topics.json's rule (an 'ai' term and a 'copyright' term) tightened for real pages: the two must
+ * occur within TOPIC_WINDOW_BLOCKS blocks of each other, so a gadget review with "AI" in the body
+ * and "Licensing FAQ" in the footer is not "about AI and copyright" (and its actors stay silent).
+ */
+function aiNearCopyright(hits: readonly Hit[], matcher: Matcher): boolean {
+  let lastAi = -Infinity;
+  let lastCopyright = -Infinity;
+  for (const h of hits) {
+    const t = h.target;
+    const topics = t.entity >= 0 ? (t.match === 'surname' ? [] : t.implied) : [t.topic];
+    for (const ti of topics) {
+      const group = matcher.topics[ti]!.group;
+      if (group === 'ai') {
+        lastAi = h.seq;
+        if (h.seq - lastCopyright <= TOPIC_WINDOW_BLOCKS) return true;
+      } else if (group === 'copyright') {
+        lastCopyright = h.seq;
+        if (h.seq - lastAi <= TOPIC_WINDOW_BLOCKS) return true;
+      }
+    }
+  }
+  return false;
+}

@@ -1,0 +1,240 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { scanDom, scanDomSliced, type DomMention, type DomScan } from '../../../lib/dom/scan-dom';
+import { scanBlocks } from '../../../lib/match/index';
+import { AI_COPYRIGHT_CONTEXT, realMatcher } from '../match/helpers';
+
+/** Builds a test page from constant markup (test fixtures only; the extension never does this). */
+function page(markup: string): HTMLElement {
+  document.body.innerHTML = markup;
+  return document.body;
+}
+
+/** The page text a mention covers, read back through its DOM positions. */
+function textOf(m: DomMention): string {
+  if (m.startNode === m.endNode) return m.startNode.data.slice(m.startOffset, m.endOffset);
+  const range = m.startNode.ownerDocument.createRange();
+  range.setStart(m.startNode, m.startOffset);
+  range.setEnd(m.endNode, m.endOffset);
+  return range.toString();
+}
+
+function list(scan: DomScan): [string, string, string][] {
+  return scan.mentions.filter((m) => m.ref.kind === 'entity').map((m) => [textOf(m), m.ref.id, m.match]);
+}
+
+beforeEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('scanDom', () => {
+  it('maps offsets exactly back to text nodes', () => {
+    const root = page('<p>Yesterday, <b>Mark Ruffalo</b>’s letter.</p>');
+    const scan = scanDom(root, realMatcher);
+    expect(scan.mentions).toHaveLength(1);
+    const m = scan.mentions[0]!;
+    expect(m.startNode).toBe(root.querySelector('b')!.firstChild);
+    expect([m.startOffset, m.endOffset]).toEqual([0, 12]);
+    expect(m.endNode).toBe(m.startNode);
+    expect(scan.people).toEqual([{ id: 'mark-ruffalo', mentions: 1 }]);
+  });
+
+  it('finds a name split across inline elements', () => {
+    const root = page(
+      '<p>With <a href="#">Ben</a> <b>Stiller</b> and <span>Cate</span><i> Blanch</i><em>ett</em>.</p>',
+    );
+    const scan = scanDom(root, realMatcher);
+    expect(list(scan)).toEqual([
+      ['Ben Stiller', 'ben-stiller', 'full'],
+      ['Cate Blanchett', 'cate-blanchett', 'full'],
+    ]);
+    const ben = scan.mentions[0]!;
+    expect(ben.startNode.data).toBe('Ben');
+    expect(ben.endNode.data).toBe('Stiller');
+    expect(ben.endOffset).toBe(7);
+  });
+
+  it('never assembles a name across blocks: cells, paragraphs, list items, line breaks', () => {
+    for (const markup of [
+      '<table><tr><td>Ben</td><td>Stiller</td></tr></table>',
+      '<p>Ben</p><p>Stiller</p>',
+      '<ul><li>Ben</li><li>Stiller</li></ul>',
+      '<div>Ben<br>Stiller</div>',
+      '<div>Ben<div></div> Stiller</div>',
+      '<p><span>Ben</span><button>Stiller</button></p>',
+      '<h2>Ben</h2> Stiller',
+    ]) {
+      expect(list(scanDom(page(markup), realMatcher)), markup).toEqual([]);
+    }
+  });
+
+  it('ignores text in script, style, noscript, textarea, select, template and svg', () => {
+    const root = page(
+      '<script>var a = "Mark Ruffalo";</script><style>/* Mark Ruffalo */</style><noscript>Mark Ruffalo</noscript>' +
+        '<textarea>Mark Ruffalo</textarea><select><option>Mark Ruffalo</option></select>' +
+        '<template>Mark Ruffalo</template><svg><text>Mark Ruffalo</text></svg><input value="Mark Ruffalo">',
+    );
+    expect(scanDom(root, realMatcher).mentions).toEqual([]);
+  });
+
+  it('ignores editable regions and the extension’s own UI', () => {
+    const root = page(
+      '<div contenteditable="true"><p>Mark Ruffalo</p></div><div contenteditable="">Ben Stiller</div>' +
+        '<div contenteditable="plaintext-only">Cate Blanchett</div>' +
+        '<div data-undersigned-ui><p>Ron Howard</p></div><undersigned-card data-wxt-shadow-root>Chris Rock</undersigned-card>' +
+        '<p contenteditable="false">Paul Simon</p>',
+    );
+    expect(list(scanDom(root, realMatcher))).toEqual([['Paul Simon', 'paul-simon', 'full']]);
+  });
+
+  it('scans open shadow roots, not closed ones, and not our own shadow hosts', () => {
+    const root = page(
+      '<p>Mark Ruffalo signed.</p><div id="open"></div><div id="closed"></div><div id="ours" data-undersigned-ui></div>',
+    );
+    const open = root.querySelector('#open')!.attachShadow({ mode: 'open' });
+    const p = document.createElement('p');
+    p.append('Ruffalo and ', 'Ben Stiller');
+    open.append(p);
+    const closed = root.querySelector('#closed')!.attachShadow({ mode: 'closed' });
+    closed.append('Cate Blanchett');
+    root.querySelector('#ours')!.attachShadow({ mode: 'open' }).append('Ron Howard');
+    const scan = scanDom(root, realMatcher);
+    expect(list(scan)).toEqual([
+      ['Mark Ruffalo', 'mark-ruffalo', 'full'],
+      ['Ruffalo', 'mark-ruffalo', 'surname'],
+      ['Ben Stiller', 'ben-stiller', 'full'],
+    ]);
+    expect(scan.mentions[1]!.startNode.getRootNode()).toBe(open);
+  });
+
+  // happy-dom (as configured for the unit tests) does not load iframe documents, so these tests
+  // give the iframe the document a same-origin frame would expose, through the same property the
+  // adapter reads in a browser (contentDocument). The real-browser path is for the e2e suite.
+  it('scans a same-origin iframe document', () => {
+    const root = page('<p>Mark Ruffalo</p><iframe></iframe>');
+    const inner = document.implementation.createHTMLDocument('frame');
+    const p = inner.createElement('p');
+    p.textContent = 'Ruffalo and Cate Blanchett';
+    inner.body.append(p);
+    Object.defineProperty(root.querySelector('iframe')!, 'contentDocument', { get: () => inner });
+    const scan = scanDom(root, realMatcher);
+    expect(list(scan)).toEqual([
+      ['Mark Ruffalo', 'mark-ruffalo', 'full'],
+      ['Ruffalo', 'mark-ruffalo', 'surname'],
+      ['Cate Blanchett', 'cate-blanchett', 'full'],
+    ]);
+    expect(scan.mentions[2]!.startNode.ownerDocument).toBe(inner);
+  });
+
+  it('skips cross-origin iframes (contentDocument null or throwing) and iframes inside skipped content', () => {
+    const root = page(
+      '<p>Mark Ruffalo</p><iframe id="a"></iframe><iframe id="b"></iframe><div contenteditable><iframe id="c"></iframe></div>',
+    );
+    Object.defineProperty(root.querySelector('#a')!, 'contentDocument', { get: () => null });
+    Object.defineProperty(root.querySelector('#b')!, 'contentDocument', {
+      get: () => {
+        throw new DOMException('Blocked a frame', 'SecurityError');
+      },
+    });
+    const inner = document.implementation.createHTMLDocument('frame');
+    inner.body.textContent = 'Cate Blanchett';
+    Object.defineProperty(root.querySelector('#c')!, 'contentDocument', { get: () => inner });
+    expect(list(scanDom(root, realMatcher))).toEqual([['Mark Ruffalo', 'mark-ruffalo', 'full']]);
+  });
+
+  it('handles NBSP, thin spaces, curly apostrophes and possessives in the DOM', () => {
+    const root = page(
+      '<p>Mark&nbsp;Ruffalo, Faisal D’Souza and Mark\u2009Ruffalo’s film on AI and copyright</p>',
+    );
+    expect(list(scanDom(root, realMatcher))).toEqual([
+      ['Mark\u00a0Ruffalo', 'mark-ruffalo', 'full'],
+      ['Faisal D’Souza', 'faisal-d-souza', 'full'],
+      ['Mark\u2009Ruffalo', 'mark-ruffalo', 'full'],
+    ]);
+  });
+
+  it('follows surnames only after the full name in document order, and silences actors off topic', () => {
+    const root = page(
+      '<h1>Ruffalo speaks</h1><p>Mark Ruffalo and Donald Trump.</p><p>Ruffalo said Trump was wrong.</p>',
+    );
+    expect(list(scanDom(root, realMatcher))).toEqual([
+      ['Mark Ruffalo', 'mark-ruffalo', 'full'],
+      ['Ruffalo', 'mark-ruffalo', 'surname'],
+    ]);
+    const onTopic = page(
+      `<p>${AI_COPYRIGHT_CONTEXT}</p><p>Mark Ruffalo and Donald Trump.</p><p>Ruffalo said Trump was wrong.</p>`,
+    );
+    const scan = scanDom(onTopic, realMatcher);
+    expect(list(scan)).toEqual([
+      ['Mark Ruffalo', 'mark-ruffalo', 'full'],
+      ['Donald Trump', 'donald-trump', 'full'],
+      ['Ruffalo', 'mark-ruffalo', 'surname'],
+      ['Trump', 'donald-trump', 'surname'],
+    ]);
+    expect(scan.classification.aiCopyright).toBe(true);
+  });
+
+  it('agrees with the core on the same blocks, and reports its statistics', () => {
+    const root = page(
+      '<article><h1>PAUL MCCARTNEY</h1><p>Sir <b>Paul</b> McCartney and <i>Chris</i> Rock.</p><p>Rock music.</p></article>',
+    );
+    const scan = scanDom(root, realMatcher);
+    const core = scanBlocks(
+      ['PAUL MCCARTNEY', 'Sir Paul McCartney and Chris Rock.', 'Rock music.'],
+      realMatcher,
+    );
+    expect(scan.people).toEqual(core.people);
+    expect(scan.mentions.map(textOf)).toEqual(
+      core.mentions.map((m) =>
+        ['PAUL MCCARTNEY', 'Sir Paul McCartney and Chris Rock.', 'Rock music.'][m.block]!.slice(
+          m.start,
+          m.end,
+        ),
+      ),
+    );
+    expect(scan.stats).toEqual({ textNodes: 7, chars: 59, blocks: 3 });
+  });
+});
+
+describe('scanDomSliced', () => {
+  it('gives the same result as scanDom while yielding between slices', async () => {
+    const parts: string[] = [`<p>${AI_COPYRIGHT_CONTEXT}</p>`];
+    for (let i = 0; i < 600; i++)
+      parts.push(`<p>Paragraph ${i} with <b>Mark</b> Ruffalo and Sam Altman, then Ruffalo.</p>`);
+    const root = page(parts.join(''));
+    const whole = scanDom(root, realMatcher);
+    let yields = 0;
+    const sliced = await scanDomSliced(root, realMatcher, {
+      budgetMs: 0,
+      yieldFn: async () => {
+        yields++;
+      },
+    });
+    // 1,800 text nodes, a time check every 256: at least 7 slices.
+    expect(yields).toBeGreaterThanOrEqual(7);
+    expect(sliced.people).toEqual(whole.people);
+    expect(sliced.people).toEqual([
+      { id: 'mark-ruffalo', mentions: 1200 },
+      { id: 'sam-altman', mentions: 600 },
+    ]);
+    expect(sliced.mentions.length).toBe(whole.mentions.length);
+    expect(
+      sliced.mentions.every(
+        (m, i) =>
+          m.startNode === whole.mentions[i]!.startNode && m.endOffset === whole.mentions[i]!.endOffset,
+      ),
+    ).toBe(true);
+    expect(sliced.classification).toEqual(whole.classification);
+    expect(sliced.stats).toEqual(whole.stats);
+  }, 60_000);
+
+  it('stops when aborted', async () => {
+    const root = page('<p>Mark Ruffalo</p>'.repeat(600));
+    const controller = new AbortController();
+    const pending = scanDomSliced(root, realMatcher, {
+      budgetMs: 0,
+      signal: controller.signal,
+      yieldFn: async () => controller.abort(),
+    });
+    await expect(pending).rejects.toThrow();
+  });
+});
