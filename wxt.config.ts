@@ -17,8 +17,19 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // storage: settings and per-tab reports; scripting: injecting the card script on first use.
+    permissions: ['storage', 'scripting'],
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_commandNextMention__',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_commandPreviousMention__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,18 +1,56 @@
 /**
  * The background: the only place that owns extension-wide state. It answers the popup and the
- * content scripts through the typed protocol in lib/messaging/protocol.ts.
+ * content scripts through the typed protocol in lib/messaging/protocol.ts, and is the only
+ * context that opens the IndexedDB store (lib/store).
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createBackgroundHandlers } from '../../lib/background/handlers';
-import { isMessageOf } from '../../lib/messaging/protocol';
+import { createBackgroundHandlers, tabKey } from '../../lib/background/handlers';
+import { bundledData } from '../../lib/data/bundled';
+import { isMessageOf, sendToTab } from '../../lib/messaging/protocol';
+import { LOG_PREFIX } from '../../lib/store/db';
+import { createStoreAccess } from '../../lib/store/store';
 
 export default defineBackground({
   // Firefox MV3 runs this as a non-persistent event page, Chrome as a service worker: either may
   // be stopped at any time, so nothing that matters is kept only in memory.
   type: 'module',
   main() {
-    const handlers = createBackgroundHandlers();
+    // The bundle is imported statically: Chrome forbids import() in service workers, so it cannot
+    // be a lazy chunk. It is only read (copied into the store) when a seeding needs it.
+    const store = createStoreAccess({ loadBundled: () => bundledData, log: console });
+    const handlers = createBackgroundHandlers({ store, log: console });
+    const report = (error: unknown) => console.error(`${LOG_PREFIX} could not prepare the store`, error);
+
+    // Listeners are registered synchronously, at the top of main, so a waking worker gets its event.
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      // Install and update are when the bundled data can change: install it if its version differs.
+      if (reason === 'install' || reason === 'update') store.syncBundled().catch(report);
+    });
+    browser.runtime.onStartup.addListener(() => {
+      // Opening repairs a corrupted or deleted database from the bundled data, with a log line.
+      store.get().catch(report);
+    });
+
+    // A tab's report describes one page: forget it when the tab leaves that page or closes.
+    browser.tabs.onUpdated.addListener((tabId, change) => {
+      // (A load, not only a URL change: a reload is a new page too, and needs no "tabs" permission.)
+      if (change.status === 'loading') void browser.storage.session.remove(tabKey(tabId));
+    });
+    browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabKey(tabId)));
+
+    // Keyboard access to the marks: highlights cannot take focus, so a shortcut walks them.
+    // (Firefox for Android has no commands API; the popup's list is the way there.)
+    browser.commands?.onCommand.addListener((command) => {
+      const step = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
+      if (step === 0) return;
+      void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+        if (tab?.id === undefined) return;
+        // No content script on this tab (a restricted page): there is nothing to move to.
+        return sendToTab(tab.id, 'focusMention', { step }).catch(() => undefined);
+      });
+    });
+
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       // Only our own extension's pages and content scripts may talk to us.
       if (sender.id !== browser.runtime.id || !isMessageOf(handlers, message)) return undefined;

@@ -7,6 +7,12 @@
  * entrypoints/background, "to content" ones by entrypoints/content.
  */
 import { browser } from 'wxt/browser';
+import type { DataBundle, Entity, Letter, Topic } from '../data/model';
+import type { MentionRef } from '../match';
+import type { HistoryEntry } from '../store/history';
+import type { PeopleSearchResult } from '../store/search';
+import type { Settings } from '../store/settings';
+import type { UpdateResult } from '../store/update';
 
 /** What the content script found on a page, as the background and the popup see it. */
 export interface PageReport {
@@ -24,6 +30,16 @@ export interface ExtensionInfo {
   signatoriesPublished: number;
 }
 
+/** Everything a card shows, from the installed data set. */
+export interface CardData {
+  entity: Entity | null;
+  topic: Topic | null;
+  letter: Letter;
+  counts: DataBundle['counts'];
+  /** The data set's compilation date, shown in the card's footer. */
+  dataDate: string;
+}
+
 /** Messages handled by the background: type → [payload, reply]. */
 export interface ToBackground {
   /** Popup/options/content: which extension and data version is running. */
@@ -32,12 +48,39 @@ export interface ToBackground {
   reportPage: [PageReport, { ok: true }];
   /** Popup: what the content script reported for a tab, if anything. */
   getTabReport: [{ tabId: number }, PageReport | null];
+  /** Popup: people whose name or alias matches, forgiving case, accents and small typos; best first. */
+  searchPeople: [{ query: string; limit?: number }, PeopleSearchResult[]];
+  /** Popup, card: one person or organisation of the installed data set. */
+  getEntity: [{ id: string }, Entity | null];
+  /** Popup: the letter as the installed data set describes it. */
+  getLetter: [null, Letter | null];
+  /**
+   * Popup (extension pages only): reading history, newest first; for one entity when `entityId`
+   * is given ("where did I read about X"), else the most recent pages. `since` is ms since epoch.
+   */
+  getHistory: [{ entityId?: string; since?: number; limit?: number }, HistoryEntry[]];
+  /** Options/popup (extension pages only): forget the whole reading history. */
+  clearHistory: [null, { ok: true }];
+  /** Any context: the settings in force (content scripts may also read storage.local directly). */
+  getSettings: [null, Settings];
+  /** Options/popup (extension pages only): change some settings; replies with all of them. */
+  setSettings: [Partial<Settings>, Settings];
+  /** Options (extension pages only): check the data update URL now. */
+  checkDataUpdate: [null, UpdateResult];
+  /** Card script: what to show for a person or topic found on the page. */
+  getCardData: [{ ref: MentionRef }, CardData | null];
+  /** Content script: inject the card script into the sender's frame (first card on a page). */
+  injectCard: [null, { ok: boolean }];
 }
 
 /** Messages handled by the content script in a tab. */
 export interface ToContent {
   /** Popup: report the page again (used when the popup opens). */
   getReport: [null, PageReport];
+  /** Background (keyboard command): move to the next or previous mention and open its card. */
+  focusMention: [{ step: 1 | -1 }, { ok: boolean }];
+  /** Popup: scroll to the first mention of a person or topic and open its card. */
+  revealMention: [{ ref: MentionRef }, { ok: boolean }];
 }
 
 export type Message<Map, K extends keyof Map = keyof Map> = K extends keyof Map

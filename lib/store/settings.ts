@@ -1,0 +1,155 @@
+/**
+ * The user's settings, typed, with defaults.
+ *
+ * Stored in `browser.storage.local`, not in the IndexedDB store, on purpose: the content script
+ * needs them on every page (mode, lists, mark style) and cannot open our database (its
+ * `indexedDB` is the page's), and storage.local is readable from every extension context
+ * without waking the background, with `storage.onChanged` telling every open tab, popup and
+ * options page about a change. The database therefore holds data and history only, and its
+ * rebuilds can never lose settings.
+ *
+ * This module imports nothing heavy: the content script may use it.
+ */
+import { browser } from 'wxt/browser';
+
+export type Mode = 'everywhere' | 'allowed-sites' | 'on-click';
+export type MarkStyle = 'underline' | 'background' | 'none';
+
+export interface Settings {
+  /** everywhere: scan every page (except denyList); allowed-sites: only allowList; on-click: only when asked. */
+  mode: Mode;
+  /** Host names ("example.com" also covers its subdomains). */
+  allowList: string[];
+  denyList: string[];
+  markStyle: MarkStyle;
+  /** Mark only the first mention of each person on a page. */
+  firstMentionOnly: boolean;
+  /** Show the number of people found on the toolbar badge. */
+  badge: boolean;
+  /** Keep a local reading history of pages where people were found. */
+  history: boolean;
+  /** Check dataUpdateUrl for newer data sets (off by default: no network unless asked). */
+  dataUpdates: boolean;
+  /** Where the data updater looks (https only); empty until the user or a release sets one. */
+  dataUpdateUrl: string;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  mode: 'everywhere',
+  allowList: [],
+  denyList: [],
+  markStyle: 'underline',
+  firstMentionOnly: false,
+  badge: true,
+  history: true,
+  dataUpdates: false,
+  dataUpdateUrl: '',
+});
+
+export const SETTINGS_KEY = 'settings';
+
+const MODES: readonly Mode[] = ['everywhere', 'allowed-sites', 'on-click'];
+const MARK_STYLES: readonly MarkStyle[] = ['underline', 'background', 'none'];
+const MAX_LIST = 1000;
+
+/** "https://www.Example.com/x" or "Example.com." → "www.example.com" / "example.com"; null if not a host. */
+export function normaliseHost(input: string): string | null {
+  let host = input.trim().toLowerCase();
+  if (host === '') return null;
+  if (/^[a-z][a-z0-9+.-]*:\/\//.test(host)) {
+    try {
+      host = new URL(host).hostname;
+    } catch {
+      return null;
+    }
+  }
+  host = host.replace(/^\*\./, '').replace(/\.$/, '');
+  return /^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/.test(host) || /^\[[0-9a-f:]+\]$/.test(host) ? host : null;
+}
+
+function hostList(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const hosts = value
+    .filter((v): v is string => typeof v === 'string')
+    .map(normaliseHost)
+    .filter((h): h is string => h !== null);
+  return [...new Set(hosts)].slice(0, MAX_LIST);
+}
+
+/** An update URL must be https (plain http only on this machine, for development). */
+export function isAllowedUpdateUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    if (url.username || url.password) return false;
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Only the valid fields of `input`, each checked: stored values come from older versions or other
+ * contexts, and the options page sends whatever the user typed.
+ */
+export function sanitiseSettings(input: unknown): Partial<Settings> {
+  if (typeof input !== 'object' || input === null) return {};
+  const s = input as Record<string, unknown>;
+  const out: Partial<Settings> = {};
+  if (MODES.includes(s.mode as Mode)) out.mode = s.mode as Mode;
+  if (MARK_STYLES.includes(s.markStyle as MarkStyle)) out.markStyle = s.markStyle as MarkStyle;
+  const allow = hostList(s.allowList);
+  if (allow) out.allowList = allow;
+  const deny = hostList(s.denyList);
+  if (deny) out.denyList = deny;
+  for (const key of ['firstMentionOnly', 'badge', 'history', 'dataUpdates'] as const) {
+    if (typeof s[key] === 'boolean') out[key] = s[key];
+  }
+  if (typeof s.dataUpdateUrl === 'string') {
+    const url = s.dataUpdateUrl.trim();
+    if (url === '' || isAllowedUpdateUrl(url)) out.dataUpdateUrl = url;
+  }
+  return out;
+}
+
+/** The stored settings over the defaults. */
+export function resolveSettings(stored: unknown): Settings {
+  return { ...DEFAULT_SETTINGS, ...sanitiseSettings(stored) };
+}
+
+export async function getSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return resolveSettings(stored[SETTINGS_KEY]);
+}
+
+/** Applies the valid fields of `patch` and returns the settings now in force. */
+export async function setSettings(patch: Partial<Settings> | unknown): Promise<Settings> {
+  const next = { ...(await getSettings()), ...sanitiseSettings(patch) };
+  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  return next;
+}
+
+export async function resetSettings(): Promise<Settings> {
+  await browser.storage.local.remove(SETTINGS_KEY);
+  return { ...DEFAULT_SETTINGS };
+}
+
+/** Calls `listener` with the new settings whenever any context changes them. Returns an unsubscribe. */
+export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
+  const handle = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    listener(resolveSettings(changes[SETTINGS_KEY]?.newValue));
+  };
+  browser.storage.onChanged.addListener(handle);
+  return () => browser.storage.onChanged.removeListener(handle);
+}
+
+/** Whether the content script should scan a page on its own, per mode and lists. */
+export function shouldScanHost(settings: Settings, hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  const covers = (list: readonly string[]) => list.some((h) => host === h || host.endsWith(`.${h}`));
+  if (covers(settings.denyList)) return false;
+  if (settings.mode === 'everywhere') return true;
+  if (settings.mode === 'allowed-sites') return covers(settings.allowList);
+  return false;
+}
