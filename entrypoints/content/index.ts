@@ -1,49 +1,92 @@
 /**
  * The content script: runs at document_idle on the pages the user lets it read, finds the
- * letter's signatories, the debate's actors and its topics, and reports them to the background.
- * Everything it starts is tied to `ctx`, so an update or a disable tears it all down.
+ * letter's signatories, the debate's actors and its topics, marks them, and reports them to the
+ * background. Everything it starts is tied to `ctx`, so an update or a disable tears it all down.
+ *
+ * Start-up is kept small: the compact matcher data (names, statuses, topic terms; no sources) and
+ * the engine. The card's UI is a separate script injected on the first card (lib/content/card-api.ts).
  */
-import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
-import { sendToBackground, type PageReport, type ToContent } from '../../lib/messaging/protocol';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import matcherJson from '../../assets/data/matcher.json';
+import { Annotator } from '../../lib/content/annotator';
+import { publishedCardApi, type CardApi } from '../../lib/content/card-api';
 import { compileMatcher, type MatcherData } from '../../lib/match';
-import { scanDomSliced } from '../../lib/dom/scan-dom';
-import matcherData from '../../assets/data/matcher.json';
+import { sendToBackground, type ToContent } from '../../lib/messaging/protocol';
+import { getSettings, onSettingsChanged } from '../../lib/store/settings';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
-  main(ctx) {
-    // The compact matcher data (names, statuses, topic terms), not the full bundle with sources.
-    const matcher = compileMatcher(matcherData as MatcherData);
-    // One sliced scan of the page, abandoned if the extension is updated or disabled mid-way.
-    const scanning = scanDomSliced(document.body ?? document.documentElement, matcher, {
+  async main(ctx) {
+    if (!document.body) return;
+    const data = matcherJson as MatcherData;
+    const statuses = new Map(data.entities.map((e) => [e.id, e.status]));
+    const settings = await getSettings();
+    if (ctx.isInvalid) return;
+
+    const annotator = new Annotator({
+      doc: document,
+      matcher: compileMatcher(data),
+      statusOf: (id) => statuses.get(id),
       signal: ctx.signal,
-      yieldFn: () => new Promise<void>((resolve) => ctx.setTimeout(resolve, 0)),
+      markStyle: settings.markStyle,
+      firstMentionOnly: settings.firstMentionOnly,
+      loadCard,
+      report: (report) => {
+        // The background may be restarting after an update; the popup asks again when opened.
+        sendToBackground('reportPage', report).catch(() => undefined);
+      },
     });
-    const report = async (): Promise<PageReport> => {
-      const scan = await scanning;
-      return {
-        url: location.href,
-        title: document.title,
-        people: scan.people,
-        topics: scan.topics,
-        classification: scan.classification,
-      };
-    };
 
     const onMessage = (message: unknown) => {
-      const m = message as { type?: keyof ToContent };
-      if (m?.type === 'getReport') return report();
-      return undefined;
+      const m = message as { type?: keyof ToContent; data?: unknown } | null;
+      switch (m?.type) {
+        case 'getReport':
+          return annotator.currentReport();
+        case 'focusMention': {
+          const step = (m.data as { step?: unknown } | undefined)?.step === -1 ? -1 : 1;
+          return annotator.focusMention(step).then((ok) => ({ ok }));
+        }
+        case 'revealMention': {
+          const ref = (m.data as { ref?: unknown } | undefined)?.ref as
+            { kind?: unknown; id?: unknown } | undefined;
+          if ((ref?.kind !== 'entity' && ref?.kind !== 'topic') || typeof ref.id !== 'string') {
+            return Promise.resolve({ ok: false });
+          }
+          return annotator.revealRef({ kind: ref.kind, id: ref.id }).then((ok) => ({ ok }));
+        }
+        default:
+          return undefined;
+      }
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-    void report()
-      .then((page) => sendToBackground('reportPage', page))
-      .catch(() => {
-        // Aborted (ctx invalidated), or the background is restarting after an update; the popup asks again when opened.
-      });
+    // Settings changed in the options page or the popup reach this tab without a reload.
+    const stopWatchingSettings = onSettingsChanged((next) => {
+      annotator.setMarkStyle(next.markStyle);
+      annotator.setFirstMentionOnly(next.firstMentionOnly);
+    });
+    ctx.onInvalidated(stopWatchingSettings);
+
+    // Single-page apps change the URL without a load: that is a new article to read.
+    ctx.addEventListener(window, 'wxt:locationchange', () => void annotator.rescan());
+
+    await annotator.start();
   },
 });
+
+/** Asks the background to inject the card script into this frame, once, and returns its API. */
+async function loadCard(): Promise<CardApi> {
+  const existing = publishedCardApi();
+  if (existing) return existing;
+  const { ok } = await sendToBackground('injectCard', null);
+  // The card script publishes its API when its (async) start finishes, shortly after injection.
+  for (let waited = 0; ok && waited < 3000; waited += 25) {
+    const api = publishedCardApi();
+    if (api) return api;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('The card could not be loaded on this page.');
+}

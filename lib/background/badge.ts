@@ -27,7 +27,6 @@ export function badgeFor(report: PageReport | null, statusOf: (id: string) => St
   }
   return {
     text: String(signatories),
-    title:
-      signatories === 1 ? t('badgeTitleOne') : t('badgeTitleMany', String(signatories)),
+    title: signatories === 1 ? t('badgeTitleOne') : t('badgeTitleMany', String(signatories)),
   };
 }

@@ -25,7 +25,8 @@
  *   t.extension.url('popup.html')   'moz-extension://uuid/'
  *   t.server.origin / .url(path)  the local site: /pages/… = tests/e2e/pages, /shared/… = ../shared
  *   t.server.requests()           requests the site received during this test
- *   t.open(pathOrUrl)             new tab, navigated, loaded → puppeteer Page
+ *   t.open(pathOrUrl, { beforeNavigate }?)  new tab, navigated, loaded → puppeteer Page;
+ *                                 beforeNavigate(page) runs first (e.g. evaluateOnNewDocument)
  *   t.openPopup() / openOptions() popup.html / options.html in a new tab, once its root
  *   t.openExtensionPage(file)       [data-testid] rendered (popup is sized like a popup)
  *   t.background.evaluate(fn, …args)
@@ -102,7 +103,7 @@ export interface E2E {
   browserName: BrowserName;
   extension: { id: string; baseUrl: string; url(file: string): string };
   server: { origin: string; url(pathname: string): string; requests(): ServedRequest[] };
-  open(pathOrUrl: string): Promise<Page>;
+  open(pathOrUrl: string, options?: { beforeNavigate?: (page: Page) => Promise<unknown> }): Promise<Page>;
   openPopup(options?: { width?: number; height?: number }): Promise<Page>;
   openOptions(): Promise<Page>;
   openExtensionPage(file: string): Promise<Page>;
@@ -241,9 +242,11 @@ function registerBrowser(browserName: BrowserName): void {
       url: (pathname) => need().site.url(pathname),
       requests: () => need().site.requests.slice(marks.served),
     },
-    async open(pathOrUrl) {
+    async open(pathOrUrl, options) {
       const url = /^[a-z-]+:/i.test(pathOrUrl) ? pathOrUrl : need().site.url(pathOrUrl);
       const page = await newPage();
+      // E.g. page.evaluateOnNewDocument: a main-world script that runs before the page's own.
+      await options?.beforeNavigate?.(page);
       await need().session.navigate(page, url);
       return page;
     },

@@ -7,6 +7,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 // CI clones the repo with shared/ as a read-only sibling, so never an absolute /work path.
 export const sharedRoot = path.resolve(repoRoot, '../shared');
 export const pagesRoot = path.resolve(repoRoot, 'tests/e2e/pages');
+/** The engine's golden fixture pages (the seed article as a page), shared with the unit tests. */
+export const fixturesRoot = path.resolve(repoRoot, 'tests/fixtures/pages');
 export const screenshotsDir = path.resolve(repoRoot, 'test-results/screenshots');
 
 export type BrowserName = 'chromium' | 'firefox';

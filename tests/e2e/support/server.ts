@@ -2,7 +2,8 @@
  * Two local servers on 127.0.0.1 with ephemeral ports, no dependency beyond node:http:
  *
  * - the site: serves tests/e2e/pages at /pages/… and, read-only, the shared research folder at
- *   /shared/… (corpus pages at /shared/corpus/news/…, the seed at /shared/seeds/…);
+ *   /shared/… (corpus pages at /shared/corpus/news/…, the seed at /shared/seeds/…), and the
+ *   golden fixture pages at /fixtures/… (tests/fixtures/pages, e.g. the seed article as a page);
  * - the outbound sink: the browsers use it as their HTTP and HTTPS proxy, so any request to a host
  *   other than 127.0.0.1 lands here, from any context (pages, extension pages, the background, the
  *   browser itself). It is recorded and refused; nothing is forwarded.
@@ -13,7 +14,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
-import { pagesRoot, sharedRoot } from './paths';
+import { fixturesRoot, pagesRoot, sharedRoot } from './paths';
 
 export interface ServedRequest {
   method: string;
@@ -47,6 +48,7 @@ const contentTypes: Record<string, string> = {
 const mounts: { prefix: string; root: string }[] = [
   { prefix: '/pages/', root: pagesRoot },
   { prefix: '/shared/', root: sharedRoot },
+  { prefix: '/fixtures/', root: fixturesRoot },
 ];
 
 /** Maps a URL path to a file inside one of the mounts, or null (also for `..` escapes). */

@@ -1,0 +1,79 @@
+/**
+ * What the card script renders for a mention: asks the background for the installed data about it,
+ * then shows the person's or the topic's card. Loading and failure are said, not left blank.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CardRequest } from '../../lib/content/card-api';
+import { sendToBackground, type CardData } from '../../lib/messaging/protocol';
+import { t } from '../../lib/ui/i18n';
+import { PersonCard } from './PersonCard';
+import { TopicCard } from './TopicCard';
+
+type State = { kind: 'loading' } | { kind: 'ready'; data: CardData } | { kind: 'failed' };
+
+export function CardView({ request, onClose }: { request: CardRequest; onClose: () => void }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const { kind, id } = request.ref;
+  const root = useRef<HTMLDivElement>(null);
+
+  // A keyboard-opened card takes focus once its content is there: the heading, so a screen reader
+  // starts at the name (Esc and returning focus are the card script's).
+  useEffect(() => {
+    if (state.kind === 'ready' && request.takeFocus) {
+      root.current?.querySelector<HTMLElement>('[data-card-focus]')?.focus();
+    }
+  }, [state.kind, request]);
+
+  useEffect(() => {
+    let current = true;
+    setState({ kind: 'loading' });
+    sendToBackground('getCardData', { ref: { kind, id } })
+      .then((data) => current && setState(data ? { kind: 'ready', data } : { kind: 'failed' }))
+      .catch(() => current && setState({ kind: 'failed' }));
+    return () => {
+      current = false;
+    };
+  }, [kind, id]);
+
+  if (state.kind !== 'ready') {
+    return (
+      <div class="us-card us-card--status" role="dialog" aria-label={t('extName')} data-testid="card-status">
+        <p role="status">{state.kind === 'loading' ? t('cardLoading') : t('cardUnavailable')}</p>
+        <button type="button" class="us-close" aria-label={t('cardClose')} onClick={onClose}>
+          ×
+        </button>
+      </div>
+    );
+  }
+  const { data } = state;
+  return (
+    <div ref={root} class="us-card-view">
+      {data.entity ? (
+        <PersonCard
+          entity={data.entity}
+          letter={data.letter}
+          counts={data.counts}
+          paragraph={request.paragraph}
+          copy={copyText}
+          onClose={onClose}
+          dataDate={data.dataDate}
+        />
+      ) : data.topic ? (
+        <TopicCard
+          topic={data.topic}
+          letter={data.letter}
+          counts={data.counts}
+          term={request.term}
+          onClose={onClose}
+          dataDate={data.dataDate}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** The async Clipboard API, which pages may deny a content script; the caller reports failure. */
+function copyText(text: string): Promise<void> {
+  if (!navigator.clipboard?.writeText) return Promise.reject(new Error('clipboard unavailable'));
+  return navigator.clipboard.writeText(text);
+}

@@ -1,0 +1,231 @@
+/**
+ * Paints mentions without touching the host page's DOM: ranges are registered with the CSS Custom
+ * Highlight API and styled by a constructed stylesheet adopted by the document, so there are no
+ * wrapper elements, no attribute changes and no layout shift for the page's own scripts to trip on.
+ *
+ * Where the API is missing (older browsers), mentions are wrapped in a neutral custom element
+ * instead, and unwrapped on teardown.
+ */
+import type { MarkStyle } from '../store/settings';
+import type { MarkCategory } from './categories';
+
+/** One piece of a mention inside a single text node (a mention split by inline tags has several). */
+export interface MarkPiece {
+  node: Text;
+  start: number;
+  end: number;
+  category: MarkCategory;
+}
+
+const CATEGORIES: readonly MarkCategory[] = ['signed', 'organiser', 'actor', 'unconfirmed', 'topic'];
+/** Unique names: the highlight registry is shared with the page's own scripts. */
+const highlightName = (category: MarkCategory) => `undersigned-${category}`;
+const FLASH = 'undersigned-flash';
+const FLASH_MS = 1200;
+
+/** Chrome repaints every registered range on each frame; beyond this the page would scroll slowly. */
+export const MAX_RANGES = 600;
+
+export interface Painter {
+  paint(pieces: readonly MarkPiece[]): void;
+  /** Briefly emphasises one mention (after a jump to it), whatever the mark style. */
+  flash(pieces: readonly MarkPiece[]): void;
+  setStyle(style: MarkStyle, dark: boolean): void;
+  clear(): void;
+  destroy(): void;
+}
+
+export function createPainter(doc: Document, style: MarkStyle, dark: boolean): Painter {
+  const highlights = (doc.defaultView?.CSS as { highlights?: HighlightRegistry } | undefined)?.highlights;
+  const HighlightCtor = (doc.defaultView as (Window & { Highlight?: typeof Highlight }) | null)?.Highlight;
+  return highlights && HighlightCtor
+    ? highlightPainter(doc, highlights, HighlightCtor, style, dark)
+    : wrappingPainter(doc, style, dark);
+}
+
+function highlightPainter(
+  doc: Document,
+  registry: HighlightRegistry,
+  HighlightCtor: typeof Highlight,
+  style: MarkStyle,
+  dark: boolean,
+): Painter {
+  const sheet = new (doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
+  sheet.replaceSync(highlightCss(style, dark));
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  const StaticRangeCtor = (doc.defaultView as Window & typeof globalThis).StaticRange;
+
+  const clear = () => {
+    for (const category of CATEGORIES) registry.delete(highlightName(category));
+    registry.delete(FLASH);
+  };
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    flash(pieces) {
+      clearTimeout(flashTimer);
+      const ranges = pieces.map(
+        (p) =>
+          new StaticRangeCtor({
+            startContainer: p.node,
+            startOffset: p.start,
+            endContainer: p.node,
+            endOffset: p.end,
+          }),
+      );
+      registry.set(FLASH, new HighlightCtor(...ranges));
+      flashTimer = setTimeout(() => registry.delete(FLASH), FLASH_MS);
+    },
+    paint(pieces) {
+      const byCategory = new Map<MarkCategory, AbstractRange[]>();
+      for (const piece of pieces.slice(0, MAX_RANGES)) {
+        // StaticRange costs nothing to keep; the content script re-scans when the text changes.
+        const range = new StaticRangeCtor({
+          startContainer: piece.node,
+          startOffset: piece.start,
+          endContainer: piece.node,
+          endOffset: piece.end,
+        });
+        const list = byCategory.get(piece.category);
+        if (list) list.push(range);
+        else byCategory.set(piece.category, [range]);
+      }
+      clear();
+      for (const [category, ranges] of byCategory) {
+        registry.set(highlightName(category), new HighlightCtor(...ranges));
+      }
+    },
+    setStyle(next, nextDark) {
+      sheet.replaceSync(highlightCss(next, nextDark));
+    },
+    clear,
+    destroy() {
+      clearTimeout(flashTimer);
+      clear();
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    },
+  };
+}
+
+function wrappingPainter(doc: Document, style: MarkStyle, dark: boolean): Painter {
+  let wrapped: HTMLElement[] = [];
+  let current = { style, dark };
+  const clear = () => {
+    for (const mark of wrapped) {
+      const parent = mark.parentNode;
+      if (!parent) continue;
+      while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+      parent.removeChild(mark);
+      parent.normalize();
+    }
+    wrapped = [];
+  };
+  const decorate = (mark: HTMLElement, category: MarkCategory) => {
+    mark.setAttribute('style', wrapCss(category, current.style, current.dark));
+  };
+  return {
+    flash() {
+      // The wrapped marks already show where the mention is; the card opening next to it is the cue.
+    },
+    paint(pieces) {
+      clear();
+      // Right to left within a node, so earlier offsets stay valid while splitting.
+      const ordered = [...pieces.slice(0, MAX_RANGES)].sort((a, b) =>
+        a.node === b.node ? b.start - a.start : 0,
+      );
+      for (const piece of ordered) {
+        if (!piece.node.parentNode || piece.end > piece.node.length) continue;
+        const middle = piece.node.splitText(piece.start);
+        middle.splitText(piece.end - piece.start);
+        const mark = doc.createElement('undersigned-mark');
+        mark.dataset.category = piece.category;
+        decorate(mark, piece.category);
+        middle.parentNode?.replaceChild(mark, middle);
+        mark.appendChild(middle);
+        wrapped.push(mark);
+      }
+    },
+    setStyle(next, nextDark) {
+      current = { style: next, dark: nextDark };
+      for (const mark of wrapped) decorate(mark, mark.dataset.category as MarkCategory);
+    },
+    clear,
+    destroy: clear,
+  };
+}
+
+interface Palette {
+  signed: string;
+  organiser: string;
+  actor: string;
+  unconfirmed: string;
+  topic: string;
+}
+
+/** Chosen for ≥3:1 contrast against typical light and dark page backgrounds respectively. */
+const LIGHT: Palette = {
+  signed: '#1d4ed8',
+  organiser: '#6d28d9',
+  actor: '#4b5563',
+  unconfirmed: '#b45309',
+  topic: '#047857',
+};
+const DARK: Palette = {
+  signed: '#93b4ff',
+  organiser: '#c4a5ff',
+  actor: '#b8bfca',
+  unconfirmed: '#fbbf24',
+  topic: '#6ee7b7',
+};
+
+/** Line styles tell the categories apart without relying on colour. */
+const LINE: Record<MarkCategory, string> = {
+  signed: 'solid',
+  organiser: 'double',
+  actor: 'dotted',
+  unconfirmed: 'wavy',
+  topic: 'dashed',
+};
+
+function declarations(category: MarkCategory, style: MarkStyle, dark: boolean): string {
+  const colour = (dark ? DARK : LIGHT)[category];
+  if (style === 'none') return '';
+  if (style === 'background') {
+    return `background-color: color-mix(in srgb, ${colour} ${dark ? 30 : 18}%, transparent);`;
+  }
+  const thickness = category === 'topic' || category === 'actor' ? '1.5px' : '2px';
+  return `text-decoration: underline ${LINE[category]} ${colour} ${thickness};`;
+}
+
+export function highlightCss(style: MarkStyle, dark: boolean): string {
+  const flash = `::highlight(${FLASH}) { background-color: ${dark ? '#854d0e' : '#fde68a'}; }`;
+  return [
+    ...CATEGORIES.map(
+      (category) => `::highlight(${highlightName(category)}) { ${declarations(category, style, dark)} }`,
+    ),
+    flash,
+  ].join('\n');
+}
+
+function wrapCss(category: MarkCategory, style: MarkStyle, dark: boolean): string {
+  // all: unset keeps the page's CSS for custom elements from reaching the mark.
+  return `all: unset; display: inline; ${declarations(category, style, dark)} text-underline-offset: 2px;`;
+}
+
+/** Whether the page looks dark, from its computed background (pages ignore the OS theme often). */
+export function pageLooksDark(doc: Document): boolean {
+  const view = doc.defaultView;
+  if (!view) return false;
+  for (const element of [doc.body, doc.documentElement]) {
+    if (!element) continue;
+    const rgb = view
+      .getComputedStyle(element)
+      .backgroundColor.match(/[\d.]+/g)
+      ?.map(Number);
+    if (!rgb || rgb.length < 3) continue;
+    const alpha = rgb[3] ?? 1;
+    if (alpha === 0) continue;
+    const [r, g, b] = rgb as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
+  }
+  return view.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+}

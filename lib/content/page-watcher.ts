@@ -1,0 +1,72 @@
+/**
+ * Notices when the page's text changes (infinite scroll, live blogs, re-rendering frameworks)
+ * without ever working inside the MutationObserver callback (uBlock Origin's rule, uBlock#205):
+ * the callback only counts what changed and schedules one pass for later.
+ *
+ * That pass is a full rescan in time slices rather than a patch per mutated subtree: surname
+ * follow-ups depend on what came earlier in the document, and a sliced rescan of a news page costs
+ * about as much as walking it (see `npm run bench`). Bursts are coalesced: the pass runs `quietMs`
+ * after the last change, and at the latest `maxWaitMs` after the first, so a live blog that never
+ * stops changing is still annotated.
+ */
+export interface WatchOptions {
+  /** Nodes the extension itself adds (the card): changes inside them are not the page's. */
+  isOwnNode: (node: Node) => boolean;
+  /** Called once per coalesced burst; the caller rescans. */
+  onChange: () => void;
+  quietMs?: number;
+  maxWaitMs?: number;
+  /** The content script's lifetime: the observer and timers end with it. */
+  signal: AbortSignal;
+}
+
+export function watchPage(root: Node, options: WatchOptions): void {
+  const { isOwnNode, onChange, signal } = options;
+  const quietMs = options.quietMs ?? 250;
+  const maxWaitMs = options.maxWaitMs ?? 1500;
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
+  let firstChangeAt = 0;
+
+  const fire = () => {
+    quietTimer = undefined;
+    firstChangeAt = 0;
+    if (!signal.aborted) onChange();
+  };
+
+  const observer = new MutationObserver((records) => {
+    // Only decide whether anything relevant happened: no DOM reads beyond node identity.
+    let relevant = false;
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        if (!isOwnNode(record.target)) relevant = true;
+      } else if (
+        !isOwnNode(record.target) &&
+        (hasForeign(record.addedNodes) || hasForeign(record.removedNodes))
+      ) {
+        relevant = true;
+      }
+      if (relevant) break;
+    }
+    if (!relevant) return;
+    const now = performance.now();
+    if (firstChangeAt === 0) firstChangeAt = now;
+    clearTimeout(quietTimer);
+    const wait = Math.max(0, Math.min(quietMs, firstChangeAt + maxWaitMs - now));
+    quietTimer = setTimeout(fire, wait);
+  });
+
+  function hasForeign(nodes: NodeList): boolean {
+    for (let i = 0; i < nodes.length; i++) if (!isOwnNode(nodes[i]!)) return true;
+    return false;
+  }
+
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      clearTimeout(quietTimer);
+    },
+    { once: true },
+  );
+}

@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { watchPage } from '../../../lib/content/page-watcher';
+
+/** Lets MutationObserver deliver its records (a microtask) before timers are advanced. */
+const flushObservers = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+
+describe('watchPage', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    document.body.replaceChildren();
+  });
+
+  function setup(quietMs = 100, maxWaitMs = 400) {
+    vi.useFakeTimers();
+    const controller = new AbortController();
+    const own = document.createElement('undersigned-card');
+    const onChange = vi.fn();
+    watchPage(document.body, {
+      isOwnNode: (node) => node === own || own.contains(node),
+      onChange,
+      quietMs,
+      maxWaitMs,
+      signal: controller.signal,
+    });
+    return { controller, own, onChange };
+  }
+
+  it('coalesces a burst of changes into one call after the page goes quiet', async () => {
+    const { onChange } = setup();
+    for (let i = 0; i < 5; i++) document.body.append(document.createElement('p'));
+    await flushObservers();
+    expect(onChange).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(100);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('still fires within maxWaitMs when changes never stop', async () => {
+    const { onChange } = setup(100, 400);
+    for (let t = 0; t < 600; t += 50) {
+      document.body.append(document.createTextNode('more'));
+      await flushObservers();
+      vi.advanceTimersByTime(50);
+    }
+    expect(onChange.mock.calls.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('ignores the extension’s own nodes', async () => {
+    const { own, onChange } = setup();
+    document.body.append(own);
+    await flushObservers();
+    own.append(document.createElement('div'));
+    await flushObservers();
+    vi.advanceTimersByTime(1000);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('notices text edits', async () => {
+    const p = document.createElement('p');
+    p.textContent = 'before';
+    document.body.append(p);
+    const { onChange } = setup();
+    (p.firstChild as Text).data = 'after';
+    await flushObservers();
+    vi.advanceTimersByTime(100);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops when the lifetime signal aborts', async () => {
+    const { controller, onChange } = setup();
+    document.body.append(document.createElement('p'));
+    await flushObservers();
+    controller.abort();
+    vi.advanceTimersByTime(1000);
+    document.body.append(document.createElement('p'));
+    await flushObservers();
+    vi.advanceTimersByTime(1000);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+});
