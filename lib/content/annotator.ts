@@ -13,7 +13,7 @@ import type { MarkStyle } from '../store/settings';
 import { announceOnce } from './announcer';
 import { createPainter, pageLooksDark, type MarkPiece, type Painter } from './highlighter';
 import { caretAt, MentionIndex, pieceContainsPoint, type Piece } from './mention-index';
-import { watchPage } from './page-watcher';
+import { watchPage, type PageWatch } from './page-watcher';
 
 export interface AnnotatorOptions {
   doc: Document;
@@ -57,10 +57,10 @@ export class Annotator {
   private rescanWanted = false;
   private lastReportKey = '';
   private lastReport: PageReport | null = null;
-  private lastScan: DomScan | null = null;
   private hoverOpened = false;
   private announced = false;
   private firstMentionOnly: boolean;
+  private watch: PageWatch | null = null;
 
   constructor(private readonly options: AnnotatorOptions) {
     this.firstMentionOnly = options.firstMentionOnly;
@@ -76,7 +76,7 @@ export class Annotator {
     const { doc, signal } = this.options;
     await this.scan();
     if (signal.aborted) return;
-    watchPage(doc.body, {
+    this.watch = watchPage(doc.body, {
       isOwnNode: (node) => this.isOwnNode(node),
       onChange: () => void this.rescan(),
       signal,
@@ -130,7 +130,8 @@ export class Annotator {
   setFirstMentionOnly(value: boolean): void {
     if (value === this.firstMentionOnly) return;
     this.firstMentionOnly = value;
-    if (this.lastScan) this.apply(this.lastScan);
+    // A fresh scan rather than re-using the last one: the wrapping fallback has split its nodes.
+    void this.rescan();
   }
 
   private async scan(): Promise<void> {
@@ -150,10 +151,13 @@ export class Annotator {
 
   private apply(result: DomScan): void {
     const { doc, statusOf } = this.options;
-    this.lastScan = result;
     this.mentions = [];
     const seen = new Set<string>();
+    // Topic words ("AI", "licence") are everywhere; they are marked only on pages about AI and
+    // copyright, so the extension stays quiet on ordinary news.
+    const markTopics = result.classification.aiCopyright;
     for (const mention of result.mentions) {
+      if (mention.ref.kind === 'topic' && !markTopics) continue;
       const category = mention.ref.kind === 'topic' ? 'topic' : statusOf(mention.ref.id);
       if (!category) continue;
       const key = `${mention.ref.kind}:${mention.ref.id}`;
@@ -167,6 +171,8 @@ export class Annotator {
       this.painter = createPainter(doc, this.options.markStyle, pageLooksDark(doc));
     }
     this.painter?.paint(pieces);
+    // Only the wrapping fallback writes to the DOM; those writes are ours, not the page's.
+    this.watch?.discardPending();
     this.index = new MentionIndex<Mention>(
       this.mentions.flatMap((m) => m.pieces.map((p): Piece<Mention> => ({ ...p, value: m }))),
     );
@@ -297,10 +303,10 @@ export class Annotator {
   }
 }
 
-/** Our own elements (the card's host, the announcer) carry this attribute. */
+/** Our own elements: the card's host and the announcer carry the attribute; fallback marks are ours. */
 function isExtensionUi(node: Node): boolean {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return !!element?.closest('[data-undersigned-ui]');
+  return !!element?.closest('[data-undersigned-ui], undersigned-mark');
 }
 
 /** Splits a mention that spans inline elements into one piece per text node. */

@@ -109,16 +109,21 @@ function highlightPainter(
 function wrappingPainter(doc: Document, style: MarkStyle, dark: boolean): Painter {
   let wrapped: HTMLElement[] = [];
   let current = { style, dark };
-  const clear = () => {
+  // Unwrapping keeps the same text node objects (a rescan's results point at them); only the
+  // final teardown merges the split nodes back together.
+  const unwrap = (normalize: boolean) => {
+    const parents = new Set<Node>();
     for (const mark of wrapped) {
       const parent = mark.parentNode;
       if (!parent) continue;
       while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
       parent.removeChild(mark);
-      parent.normalize();
+      parents.add(parent);
     }
+    if (normalize) for (const parent of parents) parent.normalize();
     wrapped = [];
   };
+  const clear = () => unwrap(false);
   const decorate = (mark: HTMLElement, category: MarkCategory) => {
     mark.setAttribute('style', wrapCss(category, current.style, current.dark));
   };
@@ -129,9 +134,7 @@ function wrappingPainter(doc: Document, style: MarkStyle, dark: boolean): Painte
     paint(pieces) {
       clear();
       // Right to left within a node, so earlier offsets stay valid while splitting.
-      const ordered = [...pieces.slice(0, MAX_RANGES)].sort((a, b) =>
-        a.node === b.node ? b.start - a.start : 0,
-      );
+      const ordered = [...pieces.slice(0, MAX_RANGES)].reverse();
       for (const piece of ordered) {
         if (!piece.node.parentNode || piece.end > piece.node.length) continue;
         const middle = piece.node.splitText(piece.start);
@@ -149,7 +152,7 @@ function wrappingPainter(doc: Document, style: MarkStyle, dark: boolean): Painte
       for (const mark of wrapped) decorate(mark, mark.dataset.category as MarkCategory);
     },
     clear,
-    destroy: clear,
+    destroy: () => unwrap(true),
   };
 }
 

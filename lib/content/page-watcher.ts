@@ -20,7 +20,12 @@ export interface WatchOptions {
   signal: AbortSignal;
 }
 
-export function watchPage(root: Node, options: WatchOptions): void {
+export interface PageWatch {
+  /** Drops the changes observed so far: the caller's own DOM writes (the wrapping fallback). */
+  discardPending(): void;
+}
+
+export function watchPage(root: Node, options: WatchOptions): PageWatch {
   const { isOwnNode, onChange, signal } = options;
   const quietMs = options.quietMs ?? 250;
   const maxWaitMs = options.maxWaitMs ?? 1500;
@@ -69,4 +74,5 @@ export function watchPage(root: Node, options: WatchOptions): void {
     },
     { once: true },
   );
+  return { discardPending: () => void observer.takeRecords() };
 }
