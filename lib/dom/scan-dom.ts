@@ -1,16 +1,31 @@
 /**
- * The DOM adapter: walks a page's text nodes (TreeWalker SHOW_TEXT, no JS filter), groups them
- * into blocks by the tag rules in rules.ts, feeds each block to the pure core, and maps the core's
- * offsets back to (Text, offset) pairs. Open shadow roots and same-origin iframes are scanned
- * after the main tree, as further blocks of the same document.
+ * The DOM adapter, candidate-first: it walks a page's text nodes with a bare TreeWalker
+ * (SHOW_TEXT, no JS filter, no per-node ancestor work) and runs the prefilter
+ * (lib/match/prefilter.ts) on each node's text. Only where a name or term may be does it do the
+ * DOM work: skip rules, the enclosing block by the tag rules in rules.ts, that block's text (all
+ * its text nodes), the pure core on it, and the core's offsets mapped back to (Text, offset)
+ * pairs. Blocks are processed once each, in document order, so document-level rules (surname
+ * follow-ups after the full name) see them in order. Open shadow roots and same-origin iframes are
+ * scanned after the main tree, as further parts of the same document.
+ *
+ * The prefilter never misses a block where the core would match (it is an exact superset), so the
+ * result is what the core finds on the whole page's blocks; the property test checks this.
  *
  * The same scanner runs in one go (scanDom) or in time slices (scanDomSliced) with identical
  * results: it only ever stops between text nodes.
  */
-import { BLOCK_SEPARATOR, beginScan, finishScan, scanJoined, type DocumentScan } from '../match/scan';
+import {
+  TOPIC_WINDOW_CHARS,
+  beginScan,
+  finishScan,
+  positionsMatter,
+  scanJoined,
+  type DocumentScan,
+} from '../match/scan';
 import type { Classification, TextScan } from '../match/scan';
 import type { Matcher, MatchKind, MentionRef } from '../match/compile';
-import { BLOCK_TAGS, BREAK_TAGS, SKIPPED_ATTRIBUTES, SKIPPED_TAGS, isSkippedElement } from './rules';
+import { PrefilterStream } from '../match/prefilter';
+import { BLOCK_TAGS, BREAK_TAGS, isSkippedElement } from './rules';
 
 export interface DomMention {
   startNode: Text;
@@ -26,13 +41,18 @@ export interface DomScan {
   people: TextScan['people'];
   topics: TextScan['topics'];
   classification: Classification;
+  /**
+   * textNodes and chars: every text node the walk read (skipped content included); blocks: the
+   * blocks that were assembled and matched (those where the prefilter found a candidate).
+   */
   stats: { textNodes: number; chars: number; blocks: number };
 }
 
 const SHOW_TEXT = 4;
+const SHOW_ELEMENT = 1;
 const ELEMENT_NODE = 1;
 
-/** Where a hit's text came from, recorded while its batch's node table still exists. */
+/** Where a hit's text came from, recorded while its block's node table still exists. */
 interface Position {
   startNode: Text;
   startOffset: number;
@@ -40,37 +60,46 @@ interface Position {
   endOffset: number;
 }
 
-/** Blocks are matched in batches of about this many characters (one fold, one tokenizer pass). */
-const BATCH_CHARS = 32_768;
+const ONE_BLOCK = [0];
+
+/** How many text nodes between two looks at the clock. */
+const CLOCK_EVERY = 256;
 
 class DomScanner {
   private readonly doc: DocumentScan;
+  private readonly stream: PrefilterStream<Text>;
   /** Element (or root) → the block element it belongs to, or null when its text is skipped. */
   private readonly blockOf = new Map<Node, Node | null>();
   private readonly roots: Node[] = [];
   private readonly seenRoots = new Set<Node>();
   private rootIndex = 0;
   private walker: TreeWalker | null = null;
+  /** A second walker over the same root, for assembling a block around a candidate. */
+  private aux: TreeWalker | null = null;
+  /** Offset of the next node's text among all text the walk has read (all roots). */
+  private raw = 0;
+  /** Set when the walk went back to re-read nodes (not counted twice in the stats) up to this one. */
+  private rewalkUntil: Node | null = null;
+  /** Where each root's text starts in that count, by root index (for the position correction). */
+  private readonly rootRaw: number[] = [];
+  /** For every matched block: its root index, first and last text nodes, and length. */
+  private readonly blockRoot: number[] = [];
+  private readonly blockFirst: Text[] = [];
+  private readonly blockLast: Text[] = [];
+  private readonly blockLength: number[] = [];
   /** DOM positions of hits, by "block:start" (mentions never overlap, so the key is unique). */
   private readonly positions = new Map<string, Position>();
 
-  // The batch being assembled: blocks joined by BLOCK_SEPARATOR, and where each node starts.
-  private text = '';
+  // The block being assembled (reused).
   private readonly nodes: Text[] = [];
   private readonly nodeStarts: number[] = [];
-  private readonly blockStarts: number[] = [];
-  private block: Node | null = null;
-  private last: Text | null = null;
-  // A two-entry cache in front of the Map: siblings share their parent.
-  private lastParent: Node | null = null;
-  private lastParentBlock: Node | null = null;
-  private otherParent: Node | null = null;
-  private otherParentBlock: Node | null = null;
+  private readonly before: Text[] = [];
 
   readonly stats = { textNodes: 0, chars: 0, blocks: 0 };
 
   constructor(root: Node, matcher: Matcher) {
     this.doc = beginScan(matcher);
+    this.stream = new PrefilterStream<Text>(matcher);
     this.addRoot(root);
   }
 
@@ -82,7 +111,6 @@ class DomScanner {
 
   /** Works until `deadline` (a performance.now() time); returns true when the whole scan is done. */
   step(deadline: number): boolean {
-    let budgetCheck = 0;
     for (;;) {
       if (this.sweep !== null) {
         // The shadow-root and iframe sweep of the root just walked, itself in slices.
@@ -90,33 +118,49 @@ class DomScanner {
         continue;
       }
       if (this.walker === null) {
-        if (this.rootIndex >= this.roots.length) {
-          this.flush(true);
-          return true;
-        }
+        if (this.rootIndex >= this.roots.length) return true;
         const root = this.roots[this.rootIndex++]!;
-        this.endBlock();
+        this.rootRaw.push(this.raw);
+        this.stream.reset();
         this.startRoot(root);
         if (this.walker === null) continue;
       }
-      const walker: TreeWalker = this.walker!;
-      let node = walker.nextNode();
-      while (node !== null) {
-        this.visitText(node as Text);
-        if (++budgetCheck === 256) {
-          budgetCheck = 0;
-          if (this.text.length >= BATCH_CHARS) this.flush(false);
-          if (performance.now() >= deadline) {
-            this.flush(false);
-            return false;
-          }
-        }
-        node = walker.nextNode();
-      }
+      if (!this.walk(deadline)) return false;
       this.walker = null;
-      this.endBlock();
+      this.aux = null;
       this.startSweep(this.roots[this.rootIndex - 1]!);
     }
+  }
+
+  /** The hot loop: read every text node, prefilter it; false when the deadline came first. */
+  private walk(deadline: number): boolean {
+    const walker = this.walker!;
+    const stream = this.stream;
+    let raw = this.raw;
+    let nodes = 0;
+    let clock = 0;
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const data = (node as Text).data;
+      if (this.rewalkUntil === null) nodes++;
+      else if (node === this.rewalkUntil) this.rewalkUntil = null;
+      if (stream.next(data, node as Text, raw)) {
+        raw = this.candidate(stream.flagged!, stream.flaggedAt);
+        stream.reset();
+      } else {
+        raw += data.length;
+      }
+      if (++clock === CLOCK_EVERY) {
+        clock = 0;
+        if (performance.now() >= deadline) {
+          this.raw = raw;
+          this.stats.textNodes += nodes;
+          return false;
+        }
+      }
+    }
+    this.raw = raw;
+    this.stats.textNodes += nodes;
+    return true;
   }
 
   private startRoot(root: Node): void {
@@ -125,14 +169,8 @@ class DomScanner {
     // The root's own ancestors are not scanned, so only the root itself can exclude its subtree.
     if (root.nodeType === ELEMENT_NODE && isSkippedElement(root as Element)) return;
     this.blockOf.set(root, root);
-    // Elements skipped for an attribute (our UI, editable regions) are found by one native query,
-    // so the per-element check in resolve() is a tag lookup only.
-    const scope = root as ParentNode;
-    if (typeof scope.querySelectorAll === 'function') {
-      const marked = scope.querySelectorAll(SKIPPED_ATTRIBUTES);
-      for (let i = 0; i < marked.length; i++) this.blockOf.set(marked[i]!, null);
-    }
     this.walker = owner.createTreeWalker(root, SHOW_TEXT);
+    this.aux = owner.createTreeWalker(root, SHOW_TEXT);
   }
 
   /** The block element of `el`, or null when it is inside skipped content; cached per element. */
@@ -153,9 +191,8 @@ class DomScanner {
     for (let i = chain.length - 1; i >= 0; i--) {
       const c = chain[i]!;
       if (base !== null && c.nodeType === ELEMENT_NODE) {
-        // Attribute-skipped elements are already in the cache (startRoot): tags decide the rest.
         const tag = (c as Element).localName;
-        if (SKIPPED_TAGS.has(tag)) base = null;
+        if (isSkippedElement(c as Element)) base = null;
         else if (BLOCK_TAGS.has(tag) || BREAK_TAGS.has(tag)) base = c;
       }
       this.blockOf.set(c, base);
@@ -163,41 +200,93 @@ class DomScanner {
     return base;
   }
 
-  private visitText(t: Text): void {
-    const parent = t.parentNode;
-    if (parent === null) return;
-    let block: Node | null;
-    if (parent === this.lastParent) {
-      block = this.lastParentBlock;
-    } else if (parent === this.otherParent) {
-      // "text <a>link</a> text": parents alternate between two elements.
-      block = this.otherParentBlock;
-      this.otherParent = this.lastParent;
-      this.otherParentBlock = this.lastParentBlock;
-      this.lastParent = parent;
-      this.lastParentBlock = block;
-    } else {
-      block = this.resolve(parent);
-      this.otherParent = this.lastParent;
-      this.otherParentBlock = this.lastParentBlock;
-      this.lastParent = parent;
-      this.lastParentBlock = block;
+  /**
+   * Handles a candidate: the text node where a possible match begins, and its offset in the
+   * walk's text. Matches its whole block, then moves the walk to the block's last node. Returns
+   * the walk's text offset after that node.
+   */
+  private candidate(node: Text, raw: number): number {
+    const walker = this.walker!;
+    // The node being read; the candidate itself may be an earlier one (a word glued across nodes).
+    const current = walker.currentNode;
+    const parent = node.parentNode;
+    const block = parent === null ? null : this.resolve(parent);
+    if (block === null) {
+      if (node !== current) this.rewalkUntil = current;
+      walker.currentNode = node;
+      return raw + node.data.length;
     }
-    if (block === null) return;
-    const data = t.data;
-    this.stats.textNodes++;
-    this.stats.chars += data.length;
-    if (this.last === null || block !== this.block || this.separated(this.last, t)) {
-      // A new block: the separator keeps every match inside its block.
-      this.endBlock();
-      if (this.blockStarts.length > 0) this.text += BLOCK_SEPARATOR;
-      this.blockStarts.push(this.text.length);
-      this.block = block;
+    const aux = this.aux!;
+    // Back to the block's first text node (these were read already, and had no candidate).
+    const before = this.before;
+    before.length = 0;
+    let first = node;
+    let start = raw;
+    aux.currentNode = node;
+    for (let prev = aux.previousNode(); prev !== null; prev = aux.previousNode()) {
+      const t = prev as Text;
+      const up = t.parentNode;
+      if (up === null || this.resolve(up) !== block || this.separated(t, first)) break;
+      before.push(t);
+      first = t;
+      start -= t.data.length;
     }
-    this.nodes.push(t);
-    this.nodeStarts.push(this.text.length);
-    this.text += data;
-    this.last = t;
+    const nodes = this.nodes;
+    const nodeStarts = this.nodeStarts;
+    nodes.length = 0;
+    nodeStarts.length = 0;
+    let text = '';
+    for (let i = before.length - 1; i >= 0; i--) {
+      const t = before[i]!;
+      nodes.push(t);
+      nodeStarts.push(text.length);
+      text += t.data;
+    }
+    before.length = 0;
+    // Then forward to its last one.
+    let last = node;
+    nodes.push(node);
+    nodeStarts.push(text.length);
+    text += node.data;
+    aux.currentNode = node;
+    let past = node === current;
+    for (let next = aux.nextNode(); next !== null; next = aux.nextNode()) {
+      const t = next as Text;
+      const up = t.parentNode;
+      if (up === null || this.resolve(up) !== block || this.separated(last, t)) break;
+      nodes.push(t);
+      nodeStarts.push(text.length);
+      text += t.data;
+      last = t;
+      // Nodes after the walker's position are read here, not by the walk: count them here.
+      if (past) this.stats.textNodes++;
+      else past = t === current;
+    }
+    // The block ended before the node being read (rare): the walk reads the nodes between again.
+    if (!past) this.rewalkUntil = current;
+    this.matchBlock(text, start, first, last);
+    walker.currentNode = last;
+    return start + text.length;
+  }
+
+  /** Runs the core on one assembled block and records its hits' DOM positions. */
+  private matchBlock(text: string, raw: number, first: Text, last: Text): void {
+    const doc = this.doc;
+    const hits = doc.hits;
+    const before = hits.length;
+    const block = doc.blocks;
+    scanJoined(doc, text, ONE_BLOCK, 1, raw);
+    this.stats.blocks++;
+    this.blockRoot.push(this.rootIndex - 1);
+    this.blockFirst.push(first);
+    this.blockLast.push(last);
+    this.blockLength.push(text.length);
+    for (let h = before; h < hits.length; h++) {
+      const hit = hits[h]!;
+      const [startNode, startOffset] = locate(this.nodes, this.nodeStarts, hit.start, false);
+      const [endNode, endOffset] = locate(this.nodes, this.nodeStarts, hit.end, true);
+      this.positions.set(`${block}:${hit.start}`, { startNode, startOffset, endNode, endOffset });
+    }
   }
 
   /**
@@ -233,86 +322,73 @@ class DomScanner {
     return block === n || block === null;
   }
 
-  /** Ends the current block (the next text node starts a new one). */
-  private endBlock(): void {
-    this.block = null;
-    this.last = null;
-  }
-
   /**
-   * Matches the batch's complete blocks and records the DOM positions of their hits. Unless
-   * `all`, the block in progress stays for the next batch: a block is never cut in two.
+   * The sweep of the root just walked for open shadow roots (every element's shadowRoot, through
+   * a bare SHOW_ELEMENT walker: about half the cost of the text walk, and no list is allocated)
+   * and same-origin iframes (by tag, a native lookup).
    */
-  private flush(all: boolean): void {
-    let count = this.blockStarts.length;
-    if (!all && this.block !== null) count--;
-    if (count <= 0) return;
-    const keepFrom = count < this.blockStarts.length ? this.blockStarts[count]! : this.text.length + 1;
-    const hits = this.doc.hits;
-    const before = hits.length;
-    const firstBlock = this.doc.blocks;
-    const text = keepFrom > this.text.length ? this.text : this.text.slice(0, keepFrom - 1);
-    scanJoined(this.doc, text, this.blockStarts, count);
-    this.stats.blocks += count;
-    for (let h = before; h < hits.length; h++) {
-      const hit = hits[h]!;
-      const base = this.blockStarts[hit.block - firstBlock]!;
-      const [startNode, startOffset] = locate(this.nodes, this.nodeStarts, base + hit.start, false);
-      const [endNode, endOffset] = locate(this.nodes, this.nodeStarts, base + hit.end, true);
-      this.positions.set(`${hit.block}:${hit.start}`, { startNode, startOffset, endNode, endOffset });
-    }
-    if (keepFrom > this.text.length) {
-      this.text = '';
-      this.nodes.length = 0;
-      this.nodeStarts.length = 0;
-      this.blockStarts.length = 0;
-      this.endBlock();
-      return;
-    }
-    // Carry the block in progress over, with its offsets shifted to the start of the new batch.
-    this.text = this.text.slice(keepFrom);
-    let firstNode = this.nodeStarts.length - 1;
-    while (firstNode > 0 && this.nodeStarts[firstNode - 1]! >= keepFrom) firstNode--;
-    this.nodes.splice(0, firstNode);
-    this.nodeStarts.splice(0, firstNode);
-    for (let i = 0; i < this.nodeStarts.length; i++) this.nodeStarts[i] = this.nodeStarts[i]! - keepFrom;
-    this.blockStarts.length = 0;
-    this.blockStarts.push(0);
-  }
-
-  /** Elements of the root just walked, checked for open shadow roots and same-origin iframes. */
-  private sweep: { elements: NodeListOf<Element>; next: number } | null = null;
+  private sweep: { root: Node; walker: TreeWalker; frames: Element[] | null; next: number } | null = null;
 
   private startSweep(root: Node): void {
-    const scope = root as ParentNode;
-    if (typeof scope.querySelectorAll !== 'function') return;
-    this.sweep = { elements: scope.querySelectorAll('*'), next: 0 };
+    const owner = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+    if (owner === null) return;
+    this.sweep = { root, walker: owner.createTreeWalker(root, SHOW_ELEMENT), frames: null, next: 0 };
+  }
+
+  /** The root's iframes, by tag (a native lookup, but a whole-tree one the first time: own slice). */
+  private framesOf(root: Node): Element[] {
+    const frames: Element[] = [];
+    const scope = root as Element;
+    if (typeof scope.getElementsByTagName === 'function') {
+      for (const tag of ['iframe', 'frame']) {
+        const list = scope.getElementsByTagName(tag);
+        for (let i = 0; i < list.length; i++) frames.push(list[i]!);
+      }
+    } else if (typeof (root as ParentNode).querySelectorAll === 'function') {
+      // A shadow root has no getElementsByTagName.
+      for (const el of (root as ParentNode).querySelectorAll('iframe,frame')) frames.push(el);
+    }
+    return frames;
   }
 
   /** Queues open shadow roots and same-origin iframe documents; false when the deadline came first. */
   private continueSweep(deadline: number): boolean {
     const sweep = this.sweep!;
-    const all = sweep.elements;
-    let i = sweep.next;
-    while (i < all.length) {
-      const el = all[i++]!;
+    const walker = sweep.walker;
+    let clock = 0;
+    // Every call makes progress before it may stop: a deadline already past on entry (a budget of
+    // 0, or a walk that used up the slice) must not stop it forever.
+    let worked = false;
+    for (
+      let el = walker.nextNode() as Element | null;
+      el !== null;
+      el = walker.nextNode() as Element | null
+    ) {
+      worked = true;
       const shadow = el.shadowRoot;
-      if (shadow !== null && shadow !== undefined && !isSkippedElement(el) && this.resolve(el) !== null)
-        this.addRoot(shadow);
-      if (el.localName === 'iframe' || el.localName === 'frame') {
-        if (this.resolveParent(el) === null) continue;
-        let inner: Document | null = null;
-        try {
-          inner = (el as HTMLIFrameElement).contentDocument; // null or a throw when cross-origin
-        } catch {
-          inner = null;
-        }
-        if (inner?.body) this.addRoot(inner.body);
+      if (shadow !== null && shadow !== undefined && this.resolve(el) !== null) this.addRoot(shadow);
+      if (++clock === 1024) {
+        clock = 0;
+        if (performance.now() >= deadline) return false;
       }
-      if ((i & 1023) === 0 && performance.now() >= deadline) {
-        sweep.next = i;
-        return false;
+    }
+    if (sweep.frames === null) {
+      if (worked && performance.now() >= deadline) return false;
+      sweep.frames = this.framesOf(sweep.root);
+      worked = true;
+    }
+    for (; sweep.next < sweep.frames.length; sweep.next++) {
+      if (worked && (sweep.next & 15) === 15 && performance.now() >= deadline) return false;
+      worked = true;
+      const el = sweep.frames[sweep.next]!;
+      if (this.resolveParent(el) === null) continue;
+      let inner: Document | null = null;
+      try {
+        inner = (el as HTMLIFrameElement).contentDocument; // null or a throw when cross-origin
+      } catch {
+        inner = null;
       }
+      if (inner?.body) this.addRoot(inner.body);
     }
     this.sweep = null;
     return true;
@@ -324,15 +400,54 @@ class DomScanner {
     return parent === null ? null : this.resolve(parent);
   }
 
+  /**
+   * The topic window counts characters of the page's scanned text, skipped content excluded. Only
+   * when it matters (an AI and a copyright candidate on the page) are the hits' positions made
+   * exact: between consecutive matched blocks, the text in between is read (skipped content left
+   * out), up to just past the window; farther is "far" whatever the exact distance.
+   */
+  private flattenPositions(): void {
+    const hits = this.doc.hits;
+    let block = -1;
+    let position = 0;
+    for (const hit of hits) {
+      if (hit.block !== block) {
+        if (block >= 0) position += this.blockLength[block]! + this.gap(block, hit.block);
+        block = hit.block;
+      }
+      hit.pos = position + hit.start;
+    }
+  }
+
+  /** Scanned characters between the end of block `a` and the start of block `b`, capped past the window. */
+  private gap(a: number, b: number): number {
+    const far = TOPIC_WINDOW_CHARS + 1;
+    if (this.blockRoot[a] !== this.blockRoot[b]) return far;
+    const root = this.roots[this.blockRoot[a]!]!;
+    const owner = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
+    const walker = owner.createTreeWalker(root, SHOW_TEXT);
+    walker.currentNode = this.blockLast[a]!;
+    const end = this.blockFirst[b]!;
+    let chars = 0;
+    for (let n = walker.nextNode(); n !== null && n !== end; n = walker.nextNode()) {
+      const parent = n.parentNode;
+      if (parent === null || this.resolve(parent) === null) continue;
+      chars += (n as Text).data.length;
+      if (chars >= far) return far;
+    }
+    return chars;
+  }
+
   finish(): DomScan {
-    this.flush(true);
+    if (positionsMatter(this.doc)) this.flattenPositions();
     const scan = finishScan(this.doc);
     const mentions: DomMention[] = [];
     for (const m of scan.mentions) {
       const p = this.positions.get(`${m.block}:${m.start}`);
-      if (p === undefined) continue; // cannot happen: every hit's position is recorded at flush
+      if (p === undefined) continue; // cannot happen: every hit's position is recorded when matched
       mentions.push({ ...p, ref: m.ref, match: m.match });
     }
+    this.stats.chars = this.raw;
     return {
       mentions,
       people: scan.people,
@@ -344,7 +459,7 @@ class DomScanner {
 }
 
 /**
- * Maps a batch offset to a text node and offset. A start belongs to the node where the character
+ * Maps a block offset to a text node and offset. A start belongs to the node where the character
  * begins; an end to the node holding the last character (so ranges never end at offset 0 of the
  * next node). The last node starting at or before that character is the one holding it.
  */
@@ -393,8 +508,10 @@ export async function scanDomSliced(
   const scanner = new DomScanner(root, matcher);
   for (;;) {
     options.signal?.throwIfAborted();
-    if (scanner.step(performance.now() + budget)) break;
+    const done = scanner.step(performance.now() + budget);
+    // The document-level rules (and, on AI-and-copyright pages, exact positions) get a slice of their own.
     await yieldFn();
+    if (done) break;
   }
   options.signal?.throwIfAborted();
   return scanner.finish();

@@ -1,7 +1,9 @@
 /**
- * Compiles the matcher data into a token index: Map<hash of first token, patterns longest first>.
- * Build cost is linear in the number of names and there is no regex to compile, so a 50,000-name
- * dictionary costs about as much per scanned token as 70 names (one Map lookup per token).
+ * Compiles the matcher data into token indexes: one-token patterns by the hash of their token,
+ * longer ones by the hashes of their first TWO tokens (50,000 names share far fewer first-two-token
+ * keys than first names: "Mark" alone would list hundreds of people). Build cost is linear in the
+ * number of names and there is no regex to compile, so a 50,000-name dictionary costs about as
+ * much per scanned token as 70 names (one or two Map lookups per token that passes a bitset).
  */
 import type { MatcherData } from './data';
 import { fold } from './fold';
@@ -76,13 +78,15 @@ export interface Matcher {
   readonly version: string;
   readonly entities: readonly CompiledEntity[];
   readonly topics: readonly CompiledTopic[];
-  /** Token index: hash of the first token → patterns, most tokens first. */
+  /** One-token patterns by the hash of their token. */
   readonly index: Map<number, Pattern[]>;
+  /** Patterns of two or more tokens by pairKey(first token hash, second token hash), most tokens first. */
+  readonly pairs: Map<number, Pattern[]>;
   /** Substring index for Han/kana/Hangul names: first char code → patterns, longest first. */
   readonly cjk: Map<number, CjkPattern[]>;
   /**
    * A Bloom-style pre-check on first-token hashes (1 = some pattern may start with a token of
-   * that hash): most page tokens start no pattern, and this skips their Map lookup.
+   * that hash): most page tokens start no pattern, and this skips their Map lookups.
    */
   readonly firstTokens: Uint32Array;
   readonly firstTokenMask: number;
@@ -91,6 +95,11 @@ export interface Matcher {
 }
 
 const WS = /\s+/g;
+
+/** The key of a pattern's first two tokens in `Matcher.pairs`. */
+export function pairKey(first: number, second: number): number {
+  return (Math.imul(first ^ (first >>> 16), 0x45d9f3b) + second) | 0;
+}
 /** Reused: typed arrays are costly to allocate, and 50,000 names would allocate 200,000 of them. */
 const PATTERN_TOKENS = createTokens(64);
 
@@ -308,7 +317,9 @@ export function compileMatcher(data: MatcherData): Matcher {
   }
 
   const index = new Map<number, Pattern[]>();
+  const pairs = new Map<number, Pattern[]>();
   const cjk = new Map<number, CjkPattern[]>();
+  const firstHashes = new Set<number>();
   for (const [key, p] of byKey) {
     if (ambiguous.has(key)) continue;
     if ('text' in p) {
@@ -318,12 +329,15 @@ export function compileMatcher(data: MatcherData): Matcher {
       cjk.set(first, list);
     } else {
       const h = hashToken(p.tokens[0]!);
-      const list = index.get(h) ?? [];
+      firstHashes.add(h);
+      const target = p.tokens.length === 1 ? index : pairs;
+      const k = p.tokens.length === 1 ? h : pairKey(h, hashToken(p.tokens[1]!));
+      const list = target.get(k) ?? [];
       list.push(p);
-      index.set(h, list);
+      target.set(k, list);
     }
   }
-  for (const list of index.values()) {
+  for (const list of [...index.values(), ...pairs.values()]) {
     list.sort(
       (a, b) =>
         b.tokens.length - a.tokens.length ||
@@ -336,9 +350,9 @@ export function compileMatcher(data: MatcherData): Matcher {
   // A bitset with about 16 bits per first token keeps false positives near 6%; 8 kB for the real
   // data, 128 kB for 50,000 names, so it stays in cache where the Map would not.
   let size = 65536;
-  while (size < index.size * 16) size *= 2;
+  while (size < firstHashes.size * 16) size *= 2;
   const firstTokens = new Uint32Array(size >>> 5);
-  for (const h of index.keys()) {
+  for (const h of firstHashes) {
     const bit = h & (size - 1);
     firstTokens[bit >>> 5] = firstTokens[bit >>> 5]! | (1 << (bit & 31));
   }
@@ -348,6 +362,7 @@ export function compileMatcher(data: MatcherData): Matcher {
     entities,
     topics,
     index,
+    pairs,
     cjk,
     firstTokens,
     firstTokenMask: size - 1,

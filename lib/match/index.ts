@@ -14,7 +14,7 @@
  *   capitalised; common names and ordinary words need more context (rules.ts).
  * - Entity beats topic on the same words (OpenAI, OSTP) but the topic still counts; off topic,
  *   the actor is dropped and the words are reported as the term.
- * - aiCopyright: an 'ai' and a 'copyright' term within 3 blocks with words of each other, notices
+ * - aiCopyright: an 'ai' and a 'copyright' term within 1,000 characters of each other, notices
  *   like "Copyright © 2024" excluded; letter and otherInitiative also need aiCopyright.
  * - Actors are reported only on aiCopyright pages; signatories, organisers and unconfirmed claims
  *   always.
@@ -28,10 +28,12 @@ export {
   scanJoined,
   finishScan,
   BLOCK_SEPARATOR,
-  TOPIC_WINDOW_BLOCKS,
+  TOPIC_WINDOW_CHARS,
+  positionsMatter,
   type Classification,
   type DocumentScan,
   type TextMention,
   type TextScan,
 } from './scan';
 export { fold } from './fold';
+export { mayMatch, prefilterOf, PrefilterStream, type Prefilter } from './prefilter';

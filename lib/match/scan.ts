@@ -6,6 +6,7 @@
  * A document is an ordered list of blocks (paragraphs, cells, list items…); a match never crosses
  * a block. Offsets are into each block's ORIGINAL text (the fold keeps length 1:1).
  */
+import { pairKey } from './compile';
 import type { CjkPattern, CompiledEntity, MatchKind, Matcher, MentionRef, Pattern, Target } from './compile';
 import { fold } from './fold';
 import {
@@ -43,8 +44,11 @@ export interface TextScan {
 /** A candidate match before the document-level rules (surnames, actors) are applied. */
 interface Hit {
   block: number;
-  /** Ordinal of the block among blocks with words in them (the unit of the topic window). */
-  seq: number;
+  /**
+   * Where the hit starts in the document's text: all its (scanned) text run together, no
+   * separators between blocks. The unit of the topic window.
+   */
+  pos: number;
   start: number;
   end: number;
   target: Target;
@@ -55,12 +59,12 @@ export interface DocumentScan {
   readonly matcher: Matcher;
   readonly hits: Hit[];
   blocks: number;
-  /** Blocks with at least one word so far: whitespace between tags does not push terms apart. */
-  wordBlocks: number;
+  /** Characters of text scanned so far (the position of the next block unless the caller says). */
+  chars: number;
 }
 
 export function beginScan(matcher: Matcher): DocumentScan {
-  return { matcher, hits: [], blocks: 0, wordBlocks: 0 };
+  return { matcher, hits: [], blocks: 0, chars: 0 };
 }
 
 /** Scans the next block of the document; returns its block index. */
@@ -79,38 +83,32 @@ export const BLOCK_SEPARATOR = '\u0000';
  * Scans the next `count` blocks at once, given as one string with BLOCK_SEPARATOR between them
  * (`starts[i]` is where block i begins). One fold and one tokenizer pass over a whole batch cost
  * far less than thousands of tiny ones; the separator stops every match at the block's edge.
+ * `position` is where the first block starts in the document's text (default: right after the
+ * blocks scanned so far); a caller that skips text with nothing to find passes it.
  */
-export function scanJoined(doc: DocumentScan, text: string, starts: ArrayLike<number>, count: number): void {
+export function scanJoined(
+  doc: DocumentScan,
+  text: string,
+  starts: ArrayLike<number>,
+  count: number,
+  position: number = doc.chars,
+): void {
   const first = doc.hits.length;
   findInText(text, doc.matcher, false, doc.hits);
-  // Number the blocks that have words (the topic window's unit) and place each hit in its block.
-  const seqOf = count === 1 ? ONE_SEQ : new Int32Array(count);
   let b = 0;
-  let seq = doc.wordBlocks;
-  let counted = -1;
-  for (let i = 0; i < TOK.count; i++) {
-    const s = TOK.start[i]!;
-    while (b + 1 < count && starts[b + 1]! <= s) b++;
-    if (counted !== b) {
-      seqOf[b] = seq++;
-      counted = b;
-    }
-  }
-  doc.wordBlocks = seq;
-  b = 0;
   for (let h = first; h < doc.hits.length; h++) {
     const hit = doc.hits[h]!;
     while (b + 1 < count && starts[b + 1]! <= hit.start) b++;
     const offset = starts[b]!;
     hit.block = doc.blocks + b;
-    hit.seq = seqOf[b]!;
     hit.start -= offset;
     hit.end -= offset;
+    // Separators are not text: block b starts `b` characters earlier than in the batch.
+    hit.pos = position + offset - b + hit.start;
   }
   doc.blocks += count;
+  doc.chars = position + text.length - (count - 1);
 }
-
-const ONE_SEQ = new Int32Array(1);
 
 export function scanBlocks(blocks: readonly string[], matcher: Matcher): TextScan {
   const doc = beginScan(matcher);
@@ -291,6 +289,7 @@ function findInText(t: string, matcher: Matcher, topicsOnly: boolean, out: Hit[]
   const f = fold(t);
   tokenize(f, TOK);
   const index = matcher.index;
+  const pairs = matcher.pairs;
   const filter = matcher.firstTokens;
   const mask = matcher.firstTokenMask;
   const hashes = TOK.hash;
@@ -304,8 +303,10 @@ function findInText(t: string, matcher: Matcher, topicsOnly: boolean, out: Hit[]
       i++;
       continue;
     }
-    const candidates = index.get(h);
-    if (candidates === undefined) {
+    // Longer patterns (by their first two tokens) first, then one-token ones: longest first overall.
+    const longer = i + 1 < n ? pairs.get(pairKey(h, hashes[i + 1]!)) : undefined;
+    const single = index.get(h);
+    if (longer === undefined && single === undefined) {
       i++;
       continue;
     }
@@ -313,21 +314,28 @@ function findInText(t: string, matcher: Matcher, topicsOnly: boolean, out: Hit[]
     let foundPattern: Pattern | null = null;
     let surname: [number, number] | null = null;
     let surnamePattern: Pattern | null = null;
-    for (const p of candidates) {
-      if (topicsOnly && p.target.topic < 0) continue;
-      const isSurname = p.target.match === 'surname';
-      if (isSurname ? surname !== null : found !== null) continue;
-      // Candidates are sorted longest first: a shorter one cannot beat what was found.
-      if (found !== null && foundPattern!.tokens.length > p.tokens.length) break;
-      const m = tryPattern(t, f, p, i);
-      if (m === null) continue;
-      if (isSurname) {
-        surname = m;
-        surnamePattern = p;
-      } else {
-        found = m;
-        foundPattern = p;
+    for (let list = longer ?? single; list !== undefined; list = list === longer ? single : undefined) {
+      let done = false;
+      for (const p of list) {
+        if (topicsOnly && p.target.topic < 0) continue;
+        const isSurname = p.target.match === 'surname';
+        if (isSurname ? surname !== null : found !== null) continue;
+        // Candidates are sorted longest first: a shorter one cannot beat what was found.
+        if (found !== null && foundPattern!.tokens.length > p.tokens.length) {
+          done = true;
+          break;
+        }
+        const m = tryPattern(t, f, p, i);
+        if (m === null) continue;
+        if (isSurname) {
+          surname = m;
+          surnamePattern = p;
+        } else {
+          found = m;
+          foundPattern = p;
+        }
       }
+      if (done) break;
     }
     // A name or term beats a surname follow-up at the same place unless the surname is longer.
     let chosen: Pattern | null = foundPattern;
@@ -344,7 +352,7 @@ function findInText(t: string, matcher: Matcher, topicsOnly: boolean, out: Hit[]
       continue;
     }
     if (chosen.target.topic < 0 || !isCopyrightNotice(matcher, chosen.target.topic, f, span[0], span[1])) {
-      out.push({ block: 0, seq: 0, start: span[0], end: span[1], target: chosen.target });
+      out.push({ block: 0, pos: 0, start: span[0], end: span[1], target: chosen.target });
     }
     i += chosen.tokens.length;
     // A suffix may swallow punctuation that precedes later tokens, never a token itself.
@@ -366,7 +374,7 @@ function findCjk(f: string, matcher: Matcher, topicsOnly: boolean, out: Hit[], f
       if (f.startsWith(p.text, k)) {
         const end = k + p.text.length;
         if (p.target.topic < 0 || !isCopyrightNotice(matcher, p.target.topic, f, k, end)) {
-          found.push({ block: 0, seq: 0, start: k, end, target: p.target });
+          found.push({ block: 0, pos: 0, start: k, end, target: p.target });
         }
         k += p.text.length - 1;
         break;
@@ -464,13 +472,18 @@ export function finishScan(doc: DocumentScan): TextScan {
   };
 }
 
-/** How far apart (in blocks that have words) an AI term and a copyright term may be and still make the page about both. */
-export const TOPIC_WINDOW_BLOCKS = 3;
+/**
+ * How far apart (in characters of the page's text, starts of the two terms) an AI term and a
+ * copyright term may be and still make the page about both: about two or three paragraphs. It
+ * is counted in characters, not blocks, because the DOM adapter only builds the blocks where
+ * something may match (lib/dom/scan-dom.ts) and never knows how many blocks lie between.
+ */
+export const TOPIC_WINDOW_CHARS = 1000;
 
 /**
  * topics.json's rule (an 'ai' term and a 'copyright' term) tightened for real pages: the two must
- * occur within TOPIC_WINDOW_BLOCKS blocks of each other, so a gadget review with "AI" in the body
- * and "Licensing FAQ" in the footer is not "about AI and copyright" (and its actors stay silent).
+ * occur within TOPIC_WINDOW_CHARS of each other, so a gadget review with "AI" in the body and
+ * "Licensing FAQ" in the footer is not "about AI and copyright" (and its actors stay silent).
  */
 function aiNearCopyright(hits: readonly Hit[], matcher: Matcher): boolean {
   let lastAi = -Infinity;
@@ -481,13 +494,40 @@ function aiNearCopyright(hits: readonly Hit[], matcher: Matcher): boolean {
     for (const ti of topics) {
       const group = matcher.topics[ti]!.group;
       if (group === 'ai') {
-        lastAi = h.seq;
-        if (h.seq - lastCopyright <= TOPIC_WINDOW_BLOCKS) return true;
+        lastAi = h.pos;
+        if (h.pos - lastCopyright <= TOPIC_WINDOW_CHARS) return true;
       } else if (group === 'copyright') {
-        lastCopyright = h.seq;
-        if (h.seq - lastAi <= TOPIC_WINDOW_BLOCKS) return true;
+        lastCopyright = h.pos;
+        if (h.pos - lastAi <= TOPIC_WINDOW_CHARS) return true;
       }
     }
+  }
+  return false;
+}
+
+/**
+ * Whether the document has both an AI and a copyright candidate, so that hit positions decide the
+ * classification (the DOM adapter then makes them exact; otherwise it need not bother).
+ */
+export function positionsMatter(doc: DocumentScan): boolean {
+  let ai = false;
+  let copyright = false;
+  const topics = doc.matcher.topics;
+  for (const h of doc.hits) {
+    const t = h.target;
+    if (t.entity >= 0) {
+      if (t.match === 'surname') continue;
+      for (const ti of t.implied) {
+        const g = topics[ti]!.group;
+        ai ||= g === 'ai';
+        copyright ||= g === 'copyright';
+      }
+    } else {
+      const g = topics[t.topic]!.group;
+      ai ||= g === 'ai';
+      copyright ||= g === 'copyright';
+    }
+    if (ai && copyright) return true;
   }
   return false;
 }

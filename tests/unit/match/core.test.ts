@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, fold, scanBlocks, toMatcherData, type MatcherData } from '../../../lib/match/index';
+import {
+  TOPIC_WINDOW_CHARS,
+  compileMatcher,
+  fold,
+  scanBlocks,
+  toMatcherData,
+  type MatcherData,
+} from '../../../lib/match/index';
 import bundle from '../../../assets/data/bundle.json';
 import type { DataBundle } from '../../../lib/data/model';
 import { AI_COPYRIGHT_CONTEXT, found, people, realData, realMatcher } from './helpers';
@@ -329,8 +336,13 @@ describe('actors and classification', () => {
 
   it('needs the AI and the copyright terms near each other, and ignores copyright notices', () => {
     const c = (blocks: string[]) => scanBlocks(blocks, realMatcher).classification.aiCopyright;
-    const filler = ['a', 'b', 'c', 'd', 'e'];
-    expect(c(['A pocket AI companion.', ...filler, 'Licensing FAQ'])).toBe(false);
+    // The window is TOPIC_WINDOW_CHARS of page text: a review's body and its footer are farther apart.
+    const paragraph = 'The battery lasts a day and the screen is bright enough outdoors. '.repeat(4);
+    expect(paragraph.length * 4).toBeGreaterThan(TOPIC_WINDOW_CHARS);
+    expect(c(['A pocket AI companion.', paragraph, paragraph, paragraph, paragraph, 'Licensing FAQ'])).toBe(
+      false,
+    );
+    expect(c(['A pocket AI companion.', paragraph, paragraph, 'Licensing FAQ'])).toBe(true);
     expect(c(['A pocket AI companion.', 'b', 'c', 'Licensing FAQ'])).toBe(true);
     expect(c(['AI news today.', 'Copyright © 2024 Example Inc.'])).toBe(false);
     expect(c(['AI news today.', '© Copyright 2024'])).toBe(false);

@@ -1,0 +1,141 @@
+/**
+ * The candidate prefilter (lib/match/prefilter.ts) must never miss: wherever the core finds
+ * anything in a block, the prefilter run over that block's pieces (text nodes) says "maybe".
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  compileMatcher,
+  mayMatch,
+  prefilterOf,
+  scanBlocks,
+  type MatcherData,
+} from '../../../lib/match/index';
+import { AI_COPYRIGHT_CONTEXT, people, realData, realMatcher } from './helpers';
+
+describe('prefilter', () => {
+  it('passes names, surnames, topic terms, and Chinese and Telugu aliases', () => {
+    for (const text of [
+      'Yesterday Mark Ruffalo signed',
+      'Ruffalo’s view',
+      'the copyright office',
+      'fair use',
+      'AI-generated',
+      'l’IA',
+      '好莱坞演员马克·鲁法洛表示',
+      'ప్రముఖ గాయకుడు పాల్ మాక్కార్ట్నీ సంతకం',
+      'Alfonso Cuaro\u0301n',
+      'CATE BLANCHETT',
+    ]) {
+      expect(mayMatch(realMatcher, text), text).toBe(true);
+    }
+  });
+
+  it('rejects ordinary text, whitespace and page furniture', () => {
+    for (const text of [
+      '',
+      '\n    ',
+      'The weather was fine today.',
+      'Subscribe · Sign in · Menu',
+      '© 2024',
+    ]) {
+      expect(mayMatch(realMatcher, text), text).toBe(false);
+    }
+  });
+
+  it('finds a token cut by node boundaries, and each part of words glued across them', () => {
+    // "Stiller" cut in two, and the first token "Ben" cut too.
+    expect(mayMatch(realMatcher, 'With Be', 'n Stil', 'ler')).toBe(true);
+    expect(mayMatch(realMatcher, 'Ruf', 'fa', 'lo')).toBe(true);
+    // <li>AI</li><li>copyright</li> with no space: the stream sees "AIcopyright".
+    expect(mayMatch(realMatcher, 'Home', 'AI')).toBe(true);
+    expect(mayMatch(realMatcher, 'copyright', 'News')).toBe(true);
+    // A node that is only a topic term.
+    expect(mayMatch(realMatcher, 'About ', 'copyright', '.')).toBe(true);
+    // A Chinese name cut after its first character.
+    expect(mayMatch(realMatcher, '演员马', '克·鲁法洛')).toBe(true);
+  });
+
+  it('never misses what the core finds (random texts cut into random pieces)', () => {
+    const words = [
+      'Mark', 'Ruffalo', 'Ruffalo’s', 'Ben', 'Stiller', 'Cate', 'Blanchett', 'OpenAI', 'AI', 'copyright',
+      'fair', 'use', 'Trump', 'OSTP', 'the', 'said', 'and', ',', '.', ' ', ' ', ' ', '\u00a0', '-', "'",
+      '本', '·', '斯蒂勒', '马克', '鲁法洛', 'é', 'x', 'Paul', 'McCartney', 'Simon', 'Rock',
+    ]; // prettier-ignore
+    let positives = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...words), { maxLength: 14 }),
+        fc.array(fc.nat(200), { maxLength: 6 }),
+        (parts, cuts) => {
+          const text = parts.join('');
+          const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+          const pieces: string[] = [];
+          let at = 0;
+          for (const p of points) {
+            pieces.push(text.slice(at, p));
+            at = p;
+          }
+          pieces.push(text.slice(at));
+          // With and without an AI + copyright context, so actors count too.
+          for (const blocks of [[text], [AI_COPYRIGHT_CONTEXT + ' ' + text]]) {
+            const scan = scanBlocks(blocks, realMatcher);
+            if (scan.mentions.length > 0 && blocks[0] === text) {
+              positives++;
+              expect(mayMatch(realMatcher, ...pieces), JSON.stringify(pieces)).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(positives).toBeGreaterThan(200);
+  });
+
+  it('keeps one key per pattern, the most selective part of it', () => {
+    const p = prefilterOf(realMatcher);
+    expect(p.size).toBeGreaterThan(50);
+    // "Mark" alone is not a key ("Mark Ruffalo" is keyed by "ruffalo"): ordinary text stays cheap.
+    expect(mayMatch(realMatcher, 'Mark my words')).toBe(false);
+  });
+});
+
+describe('two-token index (50,000 names, many sharing a first name)', () => {
+  const firsts = ['Mark', 'Ben', 'Paul', 'Chris', 'Anna'];
+  const synthetic: MatcherData['entities'] = [];
+  for (let i = 0; i < 50_000; i++) {
+    const last = `Zed${i.toString(36)}son`;
+    synthetic.push({
+      id: `synthetic-${i}`,
+      kind: 'person',
+      name: `${firsts[i % firsts.length]} ${last}`,
+      aliases: [],
+      status: 'actor',
+    });
+  }
+  const big = compileMatcher({ ...realData, entities: [...realData.entities, ...synthetic] });
+
+  it('keeps candidate lists short even though 10,000 names start with "Mark"', () => {
+    let longest = 0;
+    for (const list of big.pairs.values()) longest = Math.max(longest, list.length);
+    for (const list of big.index.values()) longest = Math.max(longest, list.length);
+    expect(longest).toBeLessThan(10);
+  });
+
+  it('finds the same real names as the real dictionary, and the synthetic ones', () => {
+    const page = [AI_COPYRIGHT_CONTEXT, 'Mark Ruffalo met Mark Zed0son and Ben Stiller.', 'Ruffalo left.'];
+    expect(people(page, big)).toEqual([
+      ['Mark Ruffalo', 'mark-ruffalo', 'full'],
+      ['Mark Zed0son', 'synthetic-0', 'full'],
+      ['Ben Stiller', 'ben-stiller', 'full'],
+      ['Ruffalo', 'mark-ruffalo', 'surname'],
+    ]);
+    expect(people(page.slice(1), big).map((f) => f[1])).toEqual([
+      'mark-ruffalo',
+      'ben-stiller',
+      'mark-ruffalo',
+    ]);
+    expect(mayMatch(big, 'Mark Zed0son')).toBe(true);
+    expect(mayMatch(big, 'Mark my words')).toBe(false);
+  });
+});
