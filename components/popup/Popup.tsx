@@ -1,35 +1,112 @@
-/** The toolbar popup: what the current page mentions, and which data is installed. */
+/**
+ * The toolbar popup: four tabs (This page, The letter, Search, History) over what the background
+ * and the tab's content script know.
+ *
+ * `?tabId=N` in the popup's URL shows tab N instead of the active tab: the e2e tests open
+ * popup.html as a tab of its own, which would otherwise be the active tab (see data.ts).
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendToBackground, type ExtensionInfo, type PageReport } from '../../lib/messaging/protocol';
+import type { PageReport } from '../../lib/messaging/protocol';
 import { t } from '../../lib/ui/i18n';
+import { loadDataFacts, loadReport, resolveTabId, type DataFacts } from './data';
+import { HistoryTab } from './HistoryTab';
+import { LookupPanel } from './LookupPanel';
+import { LetterTab } from './LetterTab';
+import { SearchTab } from './SearchTab';
+import { Tabs } from './Tabs';
+import { ThisPage } from './ThisPage';
 
-export function Popup() {
-  const [info, setInfo] = useState<ExtensionInfo | null>(null);
-  const [report, setReport] = useState<PageReport | null>(null);
+export interface PopupProps {
+  /** The popup URL's query string (`?tabId=N`); location.search when omitted. */
+  search?: string;
+  close?: () => void;
+  copy?: (text: string) => Promise<void>;
+  download?: (fileName: string, text: string, type: string) => void;
+}
+
+type PageState = { kind: 'loading' } | { kind: 'ready'; tabId: number | null; report: PageReport | null };
+
+function copyText(text: string): Promise<void> {
+  if (!navigator.clipboard?.writeText) return Promise.reject(new Error('clipboard unavailable'));
+  return navigator.clipboard.writeText(text);
+}
+
+/** A file from a Blob URL and `<a download>`: no "downloads" permission needed. */
+function downloadText(fileName: string, text: string, type: string): void {
+  // The byte-order mark makes spreadsheet apps read the file as UTF-8 (names have accents).
+  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type: `${type};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Firefox starts the download after the click returns: revoke only later.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function Popup(props: PopupProps) {
+  const [page, setPage] = useState<PageState>({ kind: 'loading' });
+  const [facts, setFacts] = useState<DataFacts | null>(null);
 
   useEffect(() => {
-    void sendToBackground('getInfo', null).then(setInfo);
-    void browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {
-      if (tab?.id !== undefined) setReport(await sendToBackground('getTabReport', { tabId: tab.id }));
-    });
-  }, []);
+    void loadDataFacts().then(setFacts, () => setFacts(null));
+    void resolveTabId(props.search)
+      .then(async (tabId) => ({ tabId, report: tabId === null ? null : await loadReport(tabId) }))
+      .catch(() => ({ tabId: null, report: null }))
+      .then(({ tabId, report }) => setPage({ kind: 'ready', tabId, report }));
+  }, [props.search]);
 
   return (
-    <main class="popup" data-testid="popup">
-      <h1>{t('popupTitle')}</h1>
-      {report ? (
-        <p data-testid="page-summary">
-          {t('popupPageSummary', [String(report.people.length), String(report.topics.length)])}
-        </p>
-      ) : (
-        <p>{t('popupNoPage')}</p>
-      )}
-      {info && (
-        <footer data-testid="data-version">
-          {t('popupDataVersion', [info.dataVersion, String(info.signatoriesPublished)])}
-        </footer>
-      )}
-    </main>
+    <div class="us-card pp" data-testid="popup">
+      <header class="pp-head">
+        <h1 class="pp-title">{t('popupTitle')}</h1>
+        <p class="pp-sub">{t('popupSubtitle')}</p>
+      </header>
+      {/* A context-menu lookup the page could not show (renders nothing otherwise). */}
+      <LookupPanel />
+      <Tabs
+        label={t('popupTabsLabel')}
+        tabs={[
+          {
+            id: 'page',
+            label: t('popupTabPage'),
+            render: () =>
+              page.kind === 'loading' ? (
+                <p class="us-muted" role="status">
+                  {t('popupLoading')}
+                </p>
+              ) : (
+                <ThisPage
+                  tabId={page.tabId}
+                  report={page.report}
+                  close={props.close ?? (() => window.close())}
+                  copy={props.copy ?? copyText}
+                  download={props.download ?? downloadText}
+                />
+              ),
+          },
+          { id: 'letter', label: t('popupTabLetter'), render: () => <LetterTab facts={facts} /> },
+          {
+            id: 'search',
+            label: t('popupTabSearch'),
+            render: () => <SearchTab counts={facts?.counts ?? null} />,
+          },
+          { id: 'history', label: t('popupTabHistory'), render: () => <HistoryTab /> },
+        ]}
+      />
+      <footer class="pp-foot">
+        {facts && (
+          <span data-testid="data-version">
+            {t('popupDataVersion', [facts.info.dataVersion, String(facts.info.signatoriesPublished)])}
+          </span>
+        )}
+        <button type="button" class="pp-link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popupOpenSettings')}
+        </button>
+      </footer>
+    </div>
   );
 }

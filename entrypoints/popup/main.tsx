@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { Popup } from '../../components/popup/Popup';
 import '../../assets/styles/page.css';
+import '../../components/card/card.css';
+import '../../components/popup/popup.css';
 
 const root = document.getElementById('app');
 if (root) render(<Popup />, root);

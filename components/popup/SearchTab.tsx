@@ -1,0 +1,136 @@
+/**
+ * "Search": every signatory and actor of the data set, forgiving case, accents and small typos
+ * (the background's searchPeople). Each result shows its status and its best sources. No result
+ * says "not found among the published names", never "did not sign": only ~35 of 400+ are public.
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { DataBundle, Entity } from '../../lib/data/model';
+import { sendToBackground } from '../../lib/messaging/protocol';
+import type { PeopleSearchResult } from '../../lib/store/search';
+import { t } from '../../lib/ui/i18n';
+import { reportedTotalShort } from '../card/format';
+import { SourceList } from '../card/SourceList';
+import { STATUS_LABEL_KEY, statusVariant } from '../card/status';
+import { StatusBlock } from '../card/StatusBlock';
+
+/** Long enough to skip a request per keystroke, short enough to feel immediate. */
+const DEBOUNCE_MS = 150;
+const LIMIT = 8;
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'done'; query: string; results: PeopleSearchResult[] }
+  | { kind: 'failed'; query: string };
+
+function statusDetail(entity: Entity): string | null {
+  const variant = statusVariant(entity);
+  if (variant === 'signed') return t('cardNamedByOutlets', String(entity.outlets));
+  if (variant === 'signedSingle') return t('cardSignedSingleDetail');
+  if (variant === 'unconfirmed') return entity.note;
+  if (variant === 'actor') return entity.role && entity.relation ? entity.relation : null;
+  return entity.outlets === 1 ? t('cardStatusSignedSingle') : t('cardNamedByOutlets', String(entity.outlets));
+}
+
+function Result({ entity }: { entity: Entity }) {
+  const variant = statusVariant(entity);
+  const label = t(STATUS_LABEL_KEY[variant], entity.role ?? entity.relation ?? '');
+  const detail = statusDetail(entity);
+  const subtitle = variant === 'actor' ? null : entity.role;
+  return (
+    <li class="pp-result" data-testid="search-result" data-id={entity.id}>
+      <p class="pp-result__name">{entity.name}</p>
+      {subtitle && <p class="pp-row__role">{subtitle}</p>}
+      <StatusBlock variant={variant} label={label}>
+        {detail && <p class="us-status__detail">{detail}</p>}
+        <SourceList
+          sources={entity.sources}
+          max={3}
+          label={variant === 'signed' || variant === 'organiser' ? t('cardBestSources') : t('cardSources')}
+          inline
+        />
+      </StatusBlock>
+    </li>
+  );
+}
+
+export function SearchTab({ counts }: { counts: DataBundle['counts'] | null }) {
+  const [query, setQuery] = useState('');
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const inputId = useId();
+  const hintId = useId();
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const trimmed = query.trim();
+    if (trimmed === '') {
+      setState({ kind: 'idle' });
+      return;
+    }
+    const ticket = ++latest.current;
+    const timer = setTimeout(() => {
+      sendToBackground('searchPeople', { query: trimmed, limit: LIMIT }).then(
+        (results) => ticket === latest.current && setState({ kind: 'done', query: trimmed, results }),
+        () => ticket === latest.current && setState({ kind: 'failed', query: trimmed }),
+      );
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  const published = counts ? String(counts.signatoriesPublished) : '';
+  const total = counts ? reportedTotalShort(counts) : '';
+  let announcement = '';
+  if (state.kind === 'done') {
+    announcement =
+      state.results.length === 0
+        ? t('popupSearchNone')
+        : state.results.length === 1
+          ? t('popupSearchOne')
+          : t('popupSearchMany', String(state.results.length));
+  } else if (state.kind === 'failed') {
+    announcement = t('popupSearchFailed');
+  }
+
+  return (
+    <div class="pp-search">
+      <form role="search" class="pp-search__form" onSubmit={(event) => event.preventDefault()}>
+        <label for={inputId} class="pp-label">
+          {t('popupSearchLabel')}
+        </label>
+        <input
+          id={inputId}
+          type="search"
+          class="pp-input"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder={t('popupSearchPlaceholder')}
+          aria-describedby={hintId}
+          value={query}
+          onInput={(event) => setQuery(event.currentTarget.value)}
+          data-testid="search-input"
+        />
+        <p id={hintId} class="us-muted pp-hint">
+          {t('popupSearchHint', [published, total])}
+        </p>
+      </form>
+      <p class="us-sr" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      {state.kind === 'done' && state.results.length === 0 && (
+        <div data-testid="search-none">
+          <StatusBlock variant="notFound" label={t('cardNotFoundLabel')}>
+            <p class="us-status__detail">{t('cardNotFoundDetail', [state.query, published, total])}</p>
+          </StatusBlock>
+          <p class="us-muted">{t('cardNotFoundWhy', [published, total])}</p>
+        </div>
+      )}
+      {state.kind === 'failed' && <p class="pp-empty__title">{t('popupSearchFailed')}</p>}
+      {state.kind === 'done' && state.results.length > 0 && (
+        <ul class="pp-results" data-testid="search-results">
+          {state.results.map(({ entity }) => (
+            <Result key={entity.id} entity={entity} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * What the popup and the options page ask the background for, in one place: which tab to show,
+ * the installed data set's facts, and the page's roster with each person's entity.
+ */
+import { browser } from 'wxt/browser';
+import { statusVariant } from '../card/status';
+import type { DataBundle, Entity, Letter, Topic } from '../../lib/data/model';
+import {
+  sendToBackground,
+  sendToTab,
+  type ExtensionInfo,
+  type PageReport,
+} from '../../lib/messaging/protocol';
+
+/**
+ * The tab the popup is about: `?tabId=N` when given (tests open the popup as a tab of its own, so
+ * the active tab would be the popup itself), else the active tab of the popup's window.
+ */
+export async function resolveTabId(search: string = location.search): Promise<number | null> {
+  const param = new URLSearchParams(search).get('tabId');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+/**
+ * The page's report: the background's copy, or, if it has none (the service worker was restarted
+ * before storage.session existed, or the report is still on its way), the content script's own.
+ * Null when no content script runs there (browser pages, stores, pages opened before install).
+ */
+export async function loadReport(tabId: number): Promise<PageReport | null> {
+  const stored = await sendToBackground('getTabReport', { tabId }).catch(() => null);
+  if (stored) return stored;
+  return sendToTab(tabId, 'getReport', null).catch(() => null);
+}
+
+export interface DataFacts {
+  info: ExtensionInfo;
+  letter: Letter | null;
+  counts: DataBundle['counts'];
+  /** The data set's compilation date (ISO), when the background could say. */
+  dataDate: string | null;
+}
+
+/**
+ * The installed data's version, letter and counts. getInfo has no reported total or date, but the
+ * card's answer (getCardData) carries both: ask it about one of the letter's organisers, who are
+ * in every data set. Without it the reported total falls back to the letter's first count.
+ */
+export async function loadDataFacts(): Promise<DataFacts> {
+  const [info, letter] = await Promise.all([
+    sendToBackground('getInfo', null),
+    sendToBackground('getLetter', null).catch(() => null),
+  ]);
+  let counts: DataBundle['counts'] = {
+    signatoriesPublished: info.signatoriesPublished,
+    signatoriesReported: letter?.signatureCounts[0]?.figure ?? '',
+  };
+  let dataDate: string | null = null;
+  const organiser = letter?.organisers[0]?.name;
+  if (organiser) {
+    try {
+      const [hit] = await sendToBackground('searchPeople', { query: organiser, limit: 1 });
+      const card = hit
+        ? await sendToBackground('getCardData', { ref: { kind: 'entity', id: hit.entity.id } })
+        : null;
+      if (card) {
+        counts = card.counts;
+        dataDate = card.dataDate;
+      }
+    } catch {
+      // The fallback counts above are still true, only less precise.
+    }
+  }
+  return { info, letter, counts, dataDate };
+}
+
+export interface RosterPerson {
+  id: string;
+  mentions: number;
+  /** Null when the installed data no longer has this id (an update since the page was read). */
+  entity: Entity | null;
+}
+
+export interface RosterTopic {
+  id: string;
+  mentions: number;
+  topic: Topic | null;
+}
+
+export interface PageRoster {
+  people: RosterPerson[];
+  topics: RosterTopic[];
+}
+
+/** Signatories, then the debate's other people, then unconfirmed claims; most mentioned first. */
+const GROUP: Record<string, number> = { signed: 0, signedSingle: 0, organiser: 0, actor: 1, unconfirmed: 2 };
+
+export function personGroup(entity: Entity | null): number {
+  return entity ? (GROUP[statusVariant(entity)] ?? 3) : 3;
+}
+
+export async function loadRoster(report: PageReport): Promise<PageRoster> {
+  const people = await Promise.all(
+    report.people.map(async ({ id, mentions }) => ({
+      id,
+      mentions,
+      entity: await sendToBackground('getEntity', { id }).catch(() => null),
+    })),
+  );
+  const topics = await Promise.all(
+    report.topics.map(async ({ id, mentions }) => ({
+      id,
+      mentions,
+      topic:
+        (await sendToBackground('getCardData', { ref: { kind: 'topic', id } }).catch(() => null))?.topic ??
+        null,
+    })),
+  );
+  people.sort(
+    (a, b) =>
+      personGroup(a.entity) - personGroup(b.entity) ||
+      b.mentions - a.mentions ||
+      (a.entity?.name ?? a.id).localeCompare(b.entity?.name ?? b.id),
+  );
+  topics.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
+  return { people, topics };
+}
