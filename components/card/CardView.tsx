@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CardRequest } from '../../lib/content/card-api';
 import { sendToBackground, type CardData } from '../../lib/messaging/protocol';
 import { t } from '../../lib/ui/i18n';
+import { NotFoundCard } from './NotFoundCard';
 import { PersonCard } from './PersonCard';
 import { TopicCard } from './TopicCard';
 
@@ -14,6 +15,8 @@ type State = { kind: 'loading' } | { kind: 'ready'; data: CardData } | { kind: '
 export function CardView({ request, onClose }: { request: CardRequest; onClose: () => void }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const { kind, id } = request.ref;
+  // A context-menu lookup of a name the data does not have: only the letter's facts are needed.
+  const notFound = request.lookup?.found === false;
   const root = useRef<HTMLDivElement>(null);
 
   // A keyboard-opened card takes focus once its content is there: the heading, so a screen reader
@@ -27,13 +30,16 @@ export function CardView({ request, onClose }: { request: CardRequest; onClose: 
   useEffect(() => {
     let current = true;
     setState({ kind: 'loading' });
-    sendToBackground('getCardData', { ref: { kind, id } })
+    (notFound
+      ? sendToBackground('getLookupCardData', null)
+      : sendToBackground('getCardData', { ref: { kind, id } })
+    )
       .then((data) => current && setState(data ? { kind: 'ready', data } : { kind: 'failed' }))
       .catch(() => current && setState({ kind: 'failed' }));
     return () => {
       current = false;
     };
-  }, [kind, id]);
+  }, [kind, id, notFound]);
 
   if (state.kind !== 'ready') {
     return (
@@ -48,7 +54,15 @@ export function CardView({ request, onClose }: { request: CardRequest; onClose: 
   const { data } = state;
   return (
     <div ref={root} class="us-card-view">
-      {data.entity ? (
+      {notFound && request.lookup ? (
+        <NotFoundCard
+          query={request.lookup.query}
+          counts={data.counts}
+          letter={data.letter}
+          onClose={onClose}
+          dataDate={data.dataDate}
+        />
+      ) : data.entity ? (
         <PersonCard
           entity={data.entity}
           letter={data.letter}

@@ -6,10 +6,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundHandlers, tabKey } from '../../lib/background/handlers';
+import { lookupTargetOf, openPopupNow, registerLookupMenu, runLookup } from '../../lib/background/lookup';
 import { bundledData } from '../../lib/data/bundled';
 import { isMessageOf, sendToTab } from '../../lib/messaging/protocol';
 import { LOG_PREFIX } from '../../lib/store/db';
 import { createStoreAccess } from '../../lib/store/store';
+import { t } from '../../lib/ui/i18n';
 
 export default defineBackground({
   // Firefox MV3 runs this as a non-persistent event page, Chrome as a service worker: either may
@@ -21,15 +23,38 @@ export default defineBackground({
     const store = createStoreAccess({ loadBundled: () => bundledData, log: console });
     const handlers = createBackgroundHandlers({ store, log: console });
     const report = (error: unknown) => console.error(`${LOG_PREFIX} could not prepare the store`, error);
+    // Chrome keeps context menus across restarts, Firefox's event page recreates them on start:
+    // registering replaces any existing item, so doing it on both events is safe in both browsers.
+    const createMenu = async () => {
+      try {
+        await registerLookupMenu(browser.contextMenus, t('lookupMenuTitle'));
+      } catch (error) {
+        console.warn(`${LOG_PREFIX} could not create the lookup menu`, error);
+      }
+    };
 
     // Listeners are registered synchronously, at the top of main, so a waking worker gets its event.
     browser.runtime.onInstalled.addListener(({ reason }) => {
       // Install and update are when the bundled data can change: install it if its version differs.
       if (reason === 'install' || reason === 'update') store.syncBundled().catch(report);
+      void createMenu();
     });
     browser.runtime.onStartup.addListener(() => {
       // Opening repairs a corrupted or deleted database from the bundled data, with a log line.
       store.get().catch(report);
+      void createMenu();
+    });
+
+    // "Check “%s” in the letter's signatories": the card next to the selection, else the popup.
+    browser.contextMenus.onClicked.addListener((info, tab) => {
+      const target = lookupTargetOf(info, tab);
+      if (!target) return;
+      // Firefox opens the popup only during the click's handler, before any await: when the page
+      // cannot host the card, open it now; it shows the answer once stored.
+      const popup = target.pageCanHost ? null : openPopupNow();
+      runLookup({ db: () => store.get(), openPopup: popup ? () => popup : undefined }, target).catch(
+        (error: unknown) => console.warn(`${LOG_PREFIX} the lookup failed`, error),
+      );
     });
 
     // A tab's report describes one page: forget it when the tab leaves that page or closes.

@@ -11,9 +11,10 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import matcherJson from '../../assets/data/matcher.json';
 import { Annotator } from '../../lib/content/annotator';
 import { publishedCardApi, type CardApi } from '../../lib/content/card-api';
+import { showLookup } from '../../lib/content/lookup';
 import { compileMatcher, type MatcherData } from '../../lib/match';
-import { sendToBackground, type ToContent } from '../../lib/messaging/protocol';
-import { getSettings, onSettingsChanged } from '../../lib/store/settings';
+import { sendToBackground, type PageReport, type ToContent } from '../../lib/messaging/protocol';
+import { getSettings, onSettingsChanged, shouldScanHost } from '../../lib/store/settings';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -25,28 +26,56 @@ export default defineContentScript({
     const settings = await getSettings();
     if (ctx.isInvalid) return;
 
-    const annotator = new Annotator({
-      doc: document,
-      matcher: compileMatcher(data),
-      statusOf: (id) => statuses.get(id),
-      signal: ctx.signal,
-      markStyle: settings.markStyle,
-      firstMentionOnly: settings.firstMentionOnly,
-      loadCard,
-      report: (report) => {
-        // The background may be restarting after an update; the popup asks again when opened.
-        sendToBackground('reportPage', report).catch(() => undefined);
-      },
-    });
+    const matcher = compileMatcher(data);
+    let current = settings;
+
+    // One annotation session per page while the site is allowed; the settings can end it (the
+    // site is blocked) and start it again (allowed again) without a reload.
+    let session: { annotator: Annotator; controller: AbortController } | null = null;
+    const startSession = (): Annotator => {
+      if (session) return session.annotator;
+      const controller = new AbortController();
+      ctx.onInvalidated(() => controller.abort());
+      const annotator = new Annotator({
+        doc: document,
+        matcher,
+        statusOf: (id) => statuses.get(id),
+        signal: controller.signal,
+        markStyle: current.markStyle,
+        firstMentionOnly: current.firstMentionOnly,
+        loadCard,
+        report: (report) => {
+          // The background may be restarting after an update; the popup asks again when opened.
+          sendToBackground('reportPage', report).catch(() => undefined);
+        },
+      });
+      session = { annotator, controller };
+      void annotator.start();
+      return annotator;
+    };
+    const stopSession = () => {
+      if (!session) return;
+      session.controller.abort();
+      session = null;
+      // The tab no longer shows anything: say so, so the badge and the popup agree.
+      sendToBackground('reportPage', emptyReport()).catch(() => undefined);
+    };
 
     const onMessage = (message: unknown) => {
       const m = message as { type?: keyof ToContent; data?: unknown } | null;
       switch (m?.type) {
         case 'getReport':
-          return annotator.currentReport();
+          return session ? session.annotator.currentReport() : Promise.resolve(emptyReport());
+        case 'scanPage':
+          // "Only when I click" mode, or a site not allowed: the user asked for this page.
+          return startSession()
+            .currentReport()
+            .then(() => ({ ok: true }));
         case 'focusMention': {
           const step = (m.data as { step?: unknown } | undefined)?.step === -1 ? -1 : 1;
-          return annotator.focusMention(step).then((ok) => ({ ok }));
+          return session
+            ? session.annotator.focusMention(step).then((ok) => ({ ok }))
+            : Promise.resolve({ ok: false });
         }
         case 'revealMention': {
           const ref = (m.data as { ref?: unknown } | undefined)?.ref as
@@ -54,8 +83,11 @@ export default defineContentScript({
           if ((ref?.kind !== 'entity' && ref?.kind !== 'topic') || typeof ref.id !== 'string') {
             return Promise.resolve({ ok: false });
           }
-          return annotator.revealRef({ kind: ref.kind, id: ref.id }).then((ok) => ({ ok }));
+          if (!session) return Promise.resolve({ ok: false });
+          return session.annotator.revealRef({ kind: ref.kind, id: ref.id }).then((ok) => ({ ok }));
         }
+        case 'showLookup':
+          return showLookup(document, m.data, loadCard, ctx.signal).then((ok) => ({ ok }));
         default:
           return undefined;
       }
@@ -65,17 +97,33 @@ export default defineContentScript({
 
     // Settings changed in the options page or the popup reach this tab without a reload.
     const stopWatchingSettings = onSettingsChanged((next) => {
+      current = next;
+      const allowed = shouldScanHost(next, location.hostname);
+      if (!allowed) return stopSession();
+      const annotator = startSession();
       annotator.setMarkStyle(next.markStyle);
       annotator.setFirstMentionOnly(next.firstMentionOnly);
     });
     ctx.onInvalidated(stopWatchingSettings);
 
     // Single-page apps change the URL without a load: that is a new article to read.
-    ctx.addEventListener(window, 'wxt:locationchange', () => void annotator.rescan());
+    ctx.addEventListener(window, 'wxt:locationchange', () => void session?.annotator.rescan());
 
-    await annotator.start();
+    if (shouldScanHost(settings, location.hostname)) startSession();
+    else sendToBackground('reportPage', emptyReport()).catch(() => undefined);
   },
 });
+
+/** What the tab shows when Undersigned does not read the page. */
+function emptyReport(): PageReport {
+  return {
+    url: location.href,
+    title: document.title,
+    people: [],
+    topics: [],
+    classification: { aiCopyright: false, letter: false, otherInitiative: false },
+  };
+}
 
 /** Asks the background to inject the card script into this frame, once, and returns its API. */
 async function loadCard(): Promise<CardApi> {

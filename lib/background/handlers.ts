@@ -9,6 +9,7 @@ import { bundledData } from '../data/bundled';
 import type { Status } from '../data/model';
 import type { Handlers, PageReport, ToBackground } from '../messaging/protocol';
 import { badgeFor } from './badge';
+import { runLookup } from './lookup';
 import { LOG_PREFIX, type StoreLog } from '../store/db';
 import { clearHistory, historyForEntity, recentHistory, recordVisit } from '../store/history';
 import { getEntity, getLetter, getTopic, searchPeople } from '../store/search';
@@ -145,6 +146,22 @@ export function createBackgroundHandlers(deps: BackgroundDeps = {}): Handlers<To
       const topic = ref.kind === 'topic' ? await getTopic(database, ref.id) : null;
       if (!entity && !topic) return null;
       return { entity, topic, letter, counts: meta.counts, dataDate: meta.compiled };
+    },
+    getLookupCardData: async () => {
+      const database = await db();
+      const [meta, letter] = await Promise.all([readMeta(database), getLetter(database)]);
+      if (!meta || !letter) return null;
+      return { entity: null, topic: null, letter, counts: meta.counts, dataDate: meta.compiled };
+    },
+    lookupSelection: async (target, sender) => {
+      // The context menu calls runLookup itself; this door is for the extension's own pages only
+      // (a page must not make us open cards or the popup in other tabs).
+      requireExtensionPage(sender, 'lookupSelection');
+      const { tabId, frameId, text } = (target ?? {}) as Partial<typeof target>;
+      if (!Number.isInteger(tabId) || !Number.isInteger(frameId) || typeof text !== 'string') {
+        throw new Error('lookupSelection needs { tabId, frameId, text }');
+      }
+      return runLookup({ db }, { tabId: tabId!, frameId: frameId!, text: text.slice(0, 1000) });
     },
     injectCard: async (_data, sender) => {
       const tabId = sender.tab?.id;

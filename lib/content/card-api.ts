@@ -21,6 +21,11 @@ export interface CardRequest {
   paragraph?: number;
   /** For a topic, the words as found on the page ("fair use"), shown as the card's heading. */
   term?: string;
+  /**
+   * Opened by the context-menu lookup: the selection as looked up. When `found` is false the
+   * data has nobody by that name (`ref.id` is empty) and the card says "not found".
+   */
+  lookup?: { query: string; found: boolean };
 }
 
 export interface CardApi {

@@ -71,16 +71,42 @@ export interface ToBackground {
   getCardData: [{ ref: MentionRef }, CardData | null];
   /** Content script: inject the card script into the sender's frame (first card on a page). */
   injectCard: [null, { ok: boolean }];
+  /** Card script: the letter facts a "not found" lookup card shows (no person, no topic). */
+  getLookupCardData: [null, CardData | null];
+  /**
+   * Extension pages only (the e2e suite; the context menu calls the same function directly):
+   * look a selected text up and show the answer in that frame, or in the popup.
+   */
+  lookupSelection: [{ tabId: number; frameId: number; text: string }, LookupOutcome];
+}
+
+/** A selection looked up in the store (lib/background/lookup.ts). */
+export interface LookupResult {
+  /** The selection as shown to the reader, trimmed of quotes and possessives. */
+  query: string;
+  /** The one person or organisation it names, or null when the data has nobody by that name. */
+  entityId: string | null;
+  /** How it matched: the exact name or an alias (folded), one small typo in a full name, or not. */
+  match: 'exact' | 'close' | 'none';
+}
+
+/** Where a lookup's answer was shown. */
+export interface LookupOutcome extends LookupResult {
+  shownIn: 'page' | 'popup' | 'nowhere';
 }
 
 /** Messages handled by the content script in a tab. */
 export interface ToContent {
   /** Popup: report the page again (used when the popup opens). */
   getReport: [null, PageReport];
+  /** Popup ("Scan this page"): read and mark this page even if the settings would not. */
+  scanPage: [null, { ok: boolean }];
   /** Background (keyboard command): move to the next or previous mention and open its card. */
   focusMention: [{ step: 1 | -1 }, { ok: boolean }];
   /** Popup: scroll to the first mention of a person or topic and open its card. */
   revealMention: [{ ref: MentionRef }, { ok: boolean }];
+  /** Background (context menu): open the card for a looked-up selection next to the selection. */
+  showLookup: [{ query: string; entityId: string | null }, { ok: boolean }];
 }
 
 export type Message<Map, K extends keyof Map = keyof Map> = K extends keyof Map
@@ -104,8 +130,13 @@ export async function sendToTab<K extends keyof ToContent>(
   tabId: number,
   type: K,
   data: Payload<ToContent, K>,
+  options?: { frameId?: number },
 ): Promise<Reply<ToContent, K>> {
-  return (await browser.tabs.sendMessage(tabId, { type, data })) as Reply<ToContent, K>;
+  const message = { type, data };
+  // Only with a frame: an `options` argument of undefined is not the same as none in every browser.
+  return (await (options?.frameId === undefined
+    ? browser.tabs.sendMessage(tabId, message)
+    : browser.tabs.sendMessage(tabId, message, { frameId: options.frameId }))) as Reply<ToContent, K>;
 }
 
 /** A message's outer shape, checked before any handler sees it: pages can post anything. */

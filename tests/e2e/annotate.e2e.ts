@@ -231,3 +231,21 @@ defineE2E('a re-rendered paragraph keeps its marks on the new nodes', async (t) 
   });
   expect(state.texts.sort()).toEqual(['Cynthia Erivo', 'Paul McCartney']);
 });
+
+defineE2E('blocking the site removes the marks without a reload, allowing it restores them', async (t) => {
+  const page = await t.open('/pages/live.html');
+  await t.poll('the first marks', async () => ((await highlightCounts(page))['undersigned-signed'] ?? 0) > 0);
+  try {
+    await t.sendToBackground('setSettings', { denyList: ['127.0.0.1'] });
+    await t.poll('the marks to go', async () =>
+      (await highlightCounts(page))['undersigned-signed'] === undefined ? true : undefined,
+    );
+    expect((await t.tabReport(page))?.people).toEqual([]);
+  } finally {
+    await t.sendToBackground('setSettings', { denyList: [] });
+  }
+  await t.poll('the marks to come back', async () =>
+    ((await highlightCounts(page))['undersigned-signed'] ?? 0) > 0 ? true : undefined,
+  );
+  expect((await t.tabReport(page))?.people.map((p) => p.id)).toContain('ben-stiller');
+});

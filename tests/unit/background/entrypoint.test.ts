@@ -11,6 +11,8 @@ beforeEach(() => {
   vi.spyOn(console, 'info').mockImplementation(() => undefined);
   // WXT's fake browser has no in-memory commands API; the shortcut is covered end to end.
   vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+  // Nor a contextMenus API; the menu's wiring is tested in lookup.test.ts.
+  vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
 });
 afterEach(() => vi.restoreAllMocks());
 
