@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { formatIssues, validateBundle } from './lib/data/validate';
 
 // The gecko id is also the key the e2e suite uses to pin the moz-extension:// UUID.
 export const GECKO_ID = 'undersigned@undersigned.dev';
@@ -17,8 +19,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: settings and per-tab reports; scripting: injecting the card script on first use.
-    permissions: ['storage', 'scripting'],
+    // storage: settings and per-tab reports; scripting: injecting the card script on first use;
+    // contextMenus: "Check “%s” in the letter's signatories" on selected text.
+    permissions: ['storage', 'scripting', 'contextMenus'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'next-mention': {
@@ -48,4 +51,11 @@ export default defineConfig({
     excludeSources: ['.output/**', 'test-results/**', 'bench-results/**', 'coverage/**'],
   },
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The bundled data is validated on every build too: a hand-edited bundle.json cannot ship.
+    'build:before': () => {
+      const result = validateBundle(JSON.parse(readFileSync('assets/data/bundle.json', 'utf8')));
+      if (!result.ok) throw new Error(`assets/data/bundle.json is invalid:\n${formatIssues(result.issues)}`);
+    },
+  },
 });
