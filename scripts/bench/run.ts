@@ -8,9 +8,9 @@
  * --markjs-names=N (mark.js sample size, default 40; 1000 = the full run, ~40 min),
  * --markjs-mega (also run mark.js on the joined page: very slow), --no-profile, --quick,
  * --verbose (wall time of every step on stderr). Env: CHROMIUM_PATH, BENCH_CORPUS.
- *
- * To add the per-page "extension cost" later: launch a second browser with the built extension
- * (browser.ts), open the same URLs with openOfflinePage(), and add its figures to PageRow.
+ * Extension cost (issue #4, extension-cost.ts; needs `npm run build:chrome`): --no-extension-cost,
+ * --extension-cost-only, --extension-cost-runs=N (loads per page per browser, default 3),
+ * --extension-cost-verify (also the busy-loop attribution check).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { launchChromium, openOfflinePage } from './browser';
 import { bundlePageEntry } from './bundle';
+import { chromeBuildDir, extensionCostOnlyMain, PAGE_COST_TARGET, runExtensionCost } from './extension-cost';
 import {
   BENCH_GLOBAL,
   type ColdStartResult,
@@ -58,6 +59,9 @@ const runMarkjs = !args.has('--no-markjs');
 const markjsOnMega = args.has('--markjs-mega');
 const profile = !args.has('--no-profile');
 const verbose = args.has('--verbose');
+const extensionCost = !args.has('--no-extension-cost');
+const extensionCostOnly = args.has('--extension-cost-only');
+const EXTENSION_COST_RUNS = Number(option('extension-cost-runs') ?? 3);
 
 const TIMING: TimingOptions = quick
   ? { minTotalMs: 15, minSamples: 3, maxSamples: 50 }
@@ -198,6 +202,19 @@ async function main() {
   const startedAt = Date.now();
   const loadAtStart = os.loadavg();
   const corpusDir = path.resolve(repoRoot, process.env.BENCH_CORPUS ?? '../shared/corpus/news');
+  if (extensionCostOnly) {
+    return extensionCostOnlyMain({
+      repoRoot,
+      corpusDir,
+      only: option('pages')?.split(','),
+      runs: EXTENSION_COST_RUNS,
+      profilePage: COLD_PAGE,
+      verify: args.has('--extension-cost-verify'),
+      log,
+    });
+  }
+  // Fails now, not after the engine run, if the extension was not built.
+  const extensionDir = extensionCost ? chromeBuildDir(repoRoot) : undefined;
   const corpus = loadCorpus(corpusDir);
   const only = option('pages')?.split(',');
   const pageNames = [...corpus.pages, MEGA_PAGE].filter((page) => !only || only.includes(page));
@@ -217,6 +234,7 @@ async function main() {
   let markjsLinearity: Record<string, string | number> | undefined;
   let cold: ColdStartResult | undefined;
   let setup: SetupInfo | undefined;
+  let extensionRun: Awaited<ReturnType<typeof runExtensionCost>> | undefined;
   try {
     const { page, blocked } = await openOfflinePage(browser);
     // A content script's real first moments: a fresh navigation, cold code, real dictionary.
@@ -276,6 +294,21 @@ async function main() {
       );
     }
     blockedRequests = blocked();
+    if (extensionDir) {
+      extensionRun = await runExtensionCost({
+        extensionDir,
+        // The joined page takes about a minute per load here: only when asked for with --pages.
+        pages: pageNames
+          .filter((page) => page !== MEGA_PAGE || only?.includes(page))
+          .map((page) => ({ page, url: server.urlOf(page) })),
+        runs: EXTENSION_COST_RUNS,
+        floorMsByPage: new Map(rows.map((row) => [row.page, ms(row, 'floor')])),
+        profilePage: COLD_PAGE,
+        resultsDir,
+        verify: args.has('--extension-cost-verify'),
+        log,
+      });
+    }
   } finally {
     await browser.close();
     await server.close();
@@ -313,6 +346,8 @@ async function main() {
     speedupVsMarkjs: round(speedupVsMarkjs, 1),
     scale50k: round(scale50k, 2),
     maxTaskMs: round(maxTaskMs, 1),
+    pageCostToFloor: extensionRun?.summary.pageCostToFloor ?? Number.NaN,
+    pageCostMs: extensionRun?.summary.pageCostMs ?? Number.NaN,
     targets: {
       ratioToFloor: {
         target: `<= ${TARGETS.ratioToFloor.max}`,
@@ -327,6 +362,11 @@ async function main() {
         target: `<= ${TARGETS.maxTaskMs.max}`,
         met: maxTaskMs <= TARGETS.maxTaskMs.max,
         ...(slicedRuns.length ? {} : { note: `not measured: ${MEGA_PAGE} was not in this run` }),
+      },
+      pageCostToFloor: {
+        target: `<= ${PAGE_COST_TARGET}`,
+        met: (extensionRun?.summary.pageCostToFloor ?? Number.NaN) <= PAGE_COST_TARGET,
+        ...(extensionRun ? {} : { note: 'not measured: --no-extension-cost' }),
       },
     },
     allTargetsMet: false,
@@ -413,7 +453,23 @@ async function main() {
 
   writeFileSync(
     path.join(resultsDir, 'bench-latest.json'),
-    JSON.stringify({ summary, pages: rows, setup, cold, slicedRuns, profile: profileDigest }, null, 1),
+    JSON.stringify(
+      {
+        summary: { ...summary, extensionCost: extensionRun?.summary },
+        pages: rows,
+        setup,
+        cold,
+        slicedRuns,
+        profile: profileDigest,
+        extensionCost: extensionRun && {
+          pages: extensionRun.rows,
+          profile: extensionRun.profileDigest,
+          verification: extensionRun.verification,
+        },
+      },
+      null,
+      1,
+    ),
   );
 
   const out: string[] = [];
@@ -480,6 +536,7 @@ async function main() {
       `CPU profile of ${PROFILE_RUNS} scanDom runs on ${MEGA_PAGE}, self time by module: ${JSON.stringify(profileDigest.shareByModule)}`,
     );
   }
+  if (extensionRun) out.push('', ...extensionRun.lines, '');
   out.push(`Details: bench-results/bench-latest.json${profile ? ', bench-results/mega.cpuprofile' : ''}`);
   out.push(JSON.stringify(summary));
   process.stdout.write(`${out.join('\n')}\n`);
