@@ -20,8 +20,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: settings and per-tab reports; scripting: injecting the card script on first use;
-    // contextMenus: "Check “%s” in the letter's signatories" on selected text.
-    permissions: ['storage', 'scripting', 'contextMenus'],
+    // contextMenus: "Check “%s” in the letter's signatories" on selected text;
+    // alarms: the daily data-update check, only while the user has turned updates on.
+    permissions: ['storage', 'scripting', 'contextMenus', 'alarms'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'next-mention': {

@@ -5,12 +5,15 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { DATA_UPDATE_ALARM, syncDataUpdateAlarm } from '../../lib/background/data-updates';
 import { createBackgroundHandlers, tabKey } from '../../lib/background/handlers';
 import { lookupTargetOf, openPopupNow, registerLookupMenu, runLookup } from '../../lib/background/lookup';
 import { bundledData } from '../../lib/data/bundled';
 import { isMessageOf, sendToTab } from '../../lib/messaging/protocol';
 import { LOG_PREFIX } from '../../lib/store/db';
+import { getSettings, onSettingsChanged } from '../../lib/store/settings';
 import { createStoreAccess } from '../../lib/store/store';
+import { runDataUpdate } from '../../lib/store/update';
 import { t } from '../../lib/ui/i18n';
 
 export default defineBackground({
@@ -33,16 +36,32 @@ export default defineBackground({
       }
     };
 
+    // Data updates (off by default): a daily alarm while the user has them on.
+    const scheduleUpdates = () =>
+      getSettings()
+        .then(syncDataUpdateAlarm)
+        .catch((error: unknown) => console.warn(`${LOG_PREFIX} could not schedule data updates`, error));
+
     // Listeners are registered synchronously, at the top of main, so a waking worker gets its event.
     browser.runtime.onInstalled.addListener(({ reason }) => {
       // Install and update are when the bundled data can change: install it if its version differs.
       if (reason === 'install' || reason === 'update') store.syncBundled().catch(report);
       void createMenu();
+      void scheduleUpdates();
     });
     browser.runtime.onStartup.addListener(() => {
       // Opening repairs a corrupted or deleted database from the bundled data, with a log line.
       store.get().catch(report);
       void createMenu();
+      void scheduleUpdates();
+    });
+    onSettingsChanged((settings) => void syncDataUpdateAlarm(settings).catch(report));
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name !== DATA_UPDATE_ALARM) return;
+      void store
+        .get()
+        .then((db) => runDataUpdate({ db, fetch: (input, init) => fetch(input, init), log: console }))
+        .catch((error: unknown) => console.warn(`${LOG_PREFIX} the data update check failed`, error));
     });
 
     // "Check “%s” in the letter's signatories": the card next to the selection, else the popup.
