@@ -35,7 +35,6 @@ export default defineContentScript({
     const startSession = (): Annotator => {
       if (session) return session.annotator;
       const controller = new AbortController();
-      ctx.onInvalidated(() => controller.abort());
       const annotator = new Annotator({
         doc: document,
         matcher,
@@ -53,6 +52,8 @@ export default defineContentScript({
       void annotator.start();
       return annotator;
     };
+    // One listener for every session: toggling a site on and off must not pile up listeners.
+    ctx.onInvalidated(() => session?.controller.abort());
     const stopSession = () => {
       if (!session) return;
       session.controller.abort();
