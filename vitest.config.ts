@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'happy-dom',
-    setupFiles: ['fake-indexeddb/auto'],
+    setupFiles: ['fake-indexeddb/auto', './tests/unit/support/fake-access.ts'],
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     // The JSON report feeds the one-line summary .ci/run prints (scripts/test-summary.ts).
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],

@@ -22,7 +22,12 @@ export default defineConfig({
     // storage: settings and per-tab reports; scripting: injecting the card script on first use;
     // contextMenus: "Check “%s” in the letter's signatories" on selected text;
     // alarms: the daily data-update check, only while the user has turned updates on.
-    permissions: ['storage', 'scripting', 'contextMenus', 'alarms'],
+    // activeTab: "Scan this page" in the popup, the shortcuts and the context menu reach the tab
+    // the user acted on, with no host permission at all.
+    permissions: ['storage', 'scripting', 'contextMenus', 'alarms', 'activeTab'],
+    // Site access is the user's choice, made on the welcome page, in the popup ("Always run on
+    // this site") or in the options: nothing is asked for at install.
+    optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'next-mention': {
@@ -53,6 +58,12 @@ export default defineConfig({
   },
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // WXT lists a runtime-registered content script's matches as required host permissions; ours
+    // are optional (see optional_host_permissions above), so the install prompt asks for none.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      delete manifest.host_permissions;
+      if (manifest.content_scripts?.length === 0) delete manifest.content_scripts;
+    },
     // The bundled data is validated on every build too: a hand-edited bundle.json cannot ship.
     'build:before': () => {
       const result = validateBundle(JSON.parse(readFileSync('assets/data/bundle.json', 'utf8')));

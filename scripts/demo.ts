@@ -1,7 +1,10 @@
 /**
- * npm run demo: builds the Chrome extension, opens the seed article (a local copy) in real
- * headless Chromium with the extension loaded, hovers a signatory, opens the popup and the options
- * page, and writes screenshots of each to demo-screenshots/. Nothing is fetched from the internet.
+ * npm run demo: builds the Chrome extension, chooses "Annotate every site" on its welcome page,
+ * opens the seed article (a local copy) in real headless Chromium with the extension loaded, hovers
+ * a signatory, opens the popup and the options page, and writes screenshots of each to
+ * demo-screenshots/. Nothing is fetched from the internet. Chromium's permission prompt cannot be
+ * answered under automation, so the build is loaded with the access granted
+ * (scripts/lib/granted-build.ts).
  *
  *   npm run demo                 # build, then screenshots
  *   npm run demo -- --no-build   # reuse .output/chrome-mv3
@@ -13,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Page } from 'puppeteer-core';
+import { chromiumBuildWithHostAccess } from './lib/granted-build';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = resolve(root, 'demo-screenshots');
@@ -33,11 +37,12 @@ const server = createServer((request, response) => {
 await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 const articleUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/article.html`;
 
+const granted = chromiumBuildWithHostAccess(extension);
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   headless: true,
   pipe: true,
-  enableExtensions: [extension],
+  enableExtensions: [granted.dir],
   defaultViewport: { width: 1100, height: 760 },
   args: [
     '--no-sandbox',
@@ -72,6 +77,17 @@ try {
   ).worker();
   if (!worker) throw new Error('The extension did not start');
   const extensionId = new URL(worker.url()).host;
+
+  // What a new user sees first: the welcome page, and the one click that turns annotation on.
+  const welcome = await browser.newPage();
+  await welcome.goto(`chrome-extension://${extensionId}/welcome.html`, { waitUntil: 'load' });
+  await welcome.bringToFront();
+  await welcome.click('[data-testid="welcome-every-site"]');
+  await until('the welcome page to confirm', () =>
+    welcome.evaluate(() => document.querySelector('[data-testid="welcome-result"]')?.textContent?.trim()),
+  );
+  await shoot(welcome, '0-welcome');
+  await welcome.close();
 
   const page = await browser.newPage();
   await page.goto(articleUrl, { waitUntil: 'load' });
@@ -124,5 +140,6 @@ try {
   console.log(`Screenshots in ${outDir}:\n${shots.map((s) => `  ${s}`).join('\n')}`);
 } finally {
   await browser.close();
+  granted.remove();
   server.close();
 }

@@ -5,6 +5,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
+import { onAccessChanged, readAccess, requestEverySite, requestSite } from '../../lib/access/permissions';
+import { hasAccessTo, type GrantedAccess } from '../../lib/access/sites';
 import { sendToBackground } from '../../lib/messaging/protocol';
 import {
   isAllowedUpdateUrl,
@@ -93,6 +95,11 @@ function HostList(props: {
   hosts: readonly string[];
   onChange: (hosts: string[]) => void;
   testId: string;
+  /**
+   * The allow list: whether the browser granted a host, and the request for it. `request` is
+   * called first thing in the submit or click (the user's gesture), before the list is saved.
+   */
+  access?: { has: (host: string) => boolean; request: (host: string) => Promise<boolean> };
 }) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState('');
@@ -108,7 +115,10 @@ function HostList(props: {
     }
     setError('');
     setDraft('');
-    if (!props.hosts.includes(host)) props.onChange([...props.hosts, host]);
+    if (props.hosts.includes(host)) return;
+    // Saved whatever the answer: a site without access is listed as such, with its own button.
+    if (props.access) void props.access.request(host).finally(() => props.onChange([...props.hosts, host]));
+    else props.onChange([...props.hosts, host]);
   };
   return (
     <div class="op-hosts" data-testid={props.testId}>
@@ -150,6 +160,21 @@ function HostList(props: {
           {props.hosts.map((host) => (
             <li key={host}>
               <span>{host}</span>
+              {props.access && !props.access.has(host) && (
+                <>
+                  <span class="op-hint op-noaccess" data-testid="host-no-access">
+                    {t('optionsAccessSiteMissing')}
+                  </span>
+                  <button
+                    type="button"
+                    class="us-btn"
+                    onClick={() => void props.access?.request(host)}
+                    data-testid="host-grant"
+                  >
+                    {t('optionsAccessSiteGrant', host)}
+                  </button>
+                </>
+              )}
               <button
                 type="button"
                 class="us-btn op-remove"
@@ -246,6 +271,7 @@ export function Options() {
   const [confirmClear, setConfirmClear] = useState(false);
   const [clearResult, setClearResult] = useState('');
   const [checking, setChecking] = useState(false);
+  const [granted, setGranted] = useState<GrantedAccess | null>(null);
   const modeHintId = useId();
 
   useEffect(() => {
@@ -253,12 +279,16 @@ export function Options() {
     void loadDataFacts().then(setFacts, () => setFacts(null));
     void getUpdateState().then(setUpdateState, () => setUpdateState(null));
     const stopSettings = onSettingsChanged(setSettingsState);
+    const refreshAccess = () => void readAccess().then(setGranted, () => setGranted(null));
+    refreshAccess();
+    const stopAccess = onAccessChanged(refreshAccess);
     const onStorage = (changes: Record<string, unknown>, area: string) => {
       if (area === 'local' && UPDATE_STATE_KEY in changes) void getUpdateState().then(setUpdateState);
     };
     browser.storage.onChanged.addListener(onStorage);
     return () => {
       stopSettings();
+      stopAccess();
       browser.storage.onChanged.removeListener(onStorage);
     };
   }, []);
@@ -274,6 +304,23 @@ export function Options() {
       setStatus(t('optionsSaveFailed'));
       void sendToBackground('getSettings', null).then(setSettingsState);
     }
+  };
+
+  // Every site needs the browser's permission first; the request is the click's first call.
+  const chooseMode = (mode: Mode) => {
+    if (mode !== 'everywhere') return void save({ mode });
+    void requestEverySite(granted)
+      .then((ok) => (ok ? save({ mode }) : setStatus(t('popupAccessNotGranted'))))
+      .catch(() => setStatus(t('popupAccessNotGranted')));
+  };
+  const grantEverySite = () => {
+    void requestEverySite(granted)
+      .then((ok) => setStatus(ok ? t('optionsSaved') : t('popupAccessNotGranted')))
+      .catch(() => setStatus(t('popupAccessNotGranted')));
+  };
+  const siteAccess = {
+    has: (host: string) => (granted ? hasAccessTo(granted, host) : true),
+    request: (host: string) => requestSite(host, granted).catch(() => false),
   };
 
   const clearHistory = async () => {
@@ -331,7 +378,7 @@ export function Options() {
                     value={mode.value}
                     checked={settings.mode === mode.value}
                     aria-describedby={`mode-${mode.value}-hint`}
-                    onChange={() => void save({ mode: mode.value })}
+                    onChange={() => chooseMode(mode.value)}
                   />
                   <label for={`mode-${mode.value}`}>{t(mode.label)}</label>
                   <p id={`mode-${mode.value}-hint`} class="op-hint">
@@ -343,6 +390,14 @@ export function Options() {
             <p id={modeHintId} class="op-hint">
               {t('optionsModeNote')}
             </p>
+            {granted && settings.mode === 'everywhere' && !granted.everySite && (
+              <div class="op-alert" role="alert" data-testid="access-missing">
+                <p>{t('optionsAccessMissing')}</p>
+                <button type="button" class="us-btn" onClick={grantEverySite} data-testid="grant-every-site">
+                  {t('optionsAccessGrant')}
+                </button>
+              </div>
+            )}
           </Section>
 
           <Section title={t('optionsSitesHeading')} testId="options-sites">
@@ -352,6 +407,7 @@ export function Options() {
               hosts={settings.allowList}
               onChange={(allowList) => void save({ allowList })}
               testId="allow-list"
+              access={siteAccess}
             />
             <HostList
               title={t('optionsDenyList')}

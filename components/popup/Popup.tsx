@@ -9,11 +9,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PageReport } from '../../lib/messaging/protocol';
 import { t } from '../../lib/ui/i18n';
-import { loadDataFacts, loadReport, resolveTabId, type DataFacts } from './data';
+import { loadDataFacts, loadReport, loadSite, resolveTabId, type DataFacts, type SiteFacts } from './data';
 import { HistoryTab } from './HistoryTab';
 import { LookupPanel } from './LookupPanel';
 import { LetterTab } from './LetterTab';
 import { SearchTab } from './SearchTab';
+import { SiteAccessPanel } from './SiteAccessPanel';
 import { Tabs } from './Tabs';
 import { ThisPage } from './ThisPage';
 
@@ -25,7 +26,9 @@ export interface PopupProps {
   download?: (fileName: string, text: string, type: string) => void;
 }
 
-type PageState = { kind: 'loading' } | { kind: 'ready'; tabId: number | null; report: PageReport | null };
+type PageState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; tabId: number | null; report: PageReport | null; site: SiteFacts | null };
 
 function copyText(text: string): Promise<void> {
   if (!navigator.clipboard?.writeText) return Promise.reject(new Error('clipboard unavailable'));
@@ -51,12 +54,19 @@ export function Popup(props: PopupProps) {
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   const [facts, setFacts] = useState<DataFacts | null>(null);
 
+  const loadPage = () =>
+    void resolveTabId(props.search)
+      .then(async (tabId) => ({
+        tabId,
+        report: tabId === null ? null : await loadReport(tabId),
+        site: await loadSite(tabId).catch(() => null),
+      }))
+      .catch(() => ({ tabId: null, report: null, site: null }))
+      .then(({ tabId, report, site }) => setPage({ kind: 'ready', tabId, report, site }));
+
   useEffect(() => {
     void loadDataFacts().then(setFacts, () => setFacts(null));
-    void resolveTabId(props.search)
-      .then(async (tabId) => ({ tabId, report: tabId === null ? null : await loadReport(tabId) }))
-      .catch(() => ({ tabId: null, report: null }))
-      .then(({ tabId, report }) => setPage({ kind: 'ready', tabId, report }));
+    loadPage();
   }, [props.search]);
 
   return (
@@ -79,13 +89,23 @@ export function Popup(props: PopupProps) {
                   {t('popupLoading')}
                 </p>
               ) : (
-                <ThisPage
+                <>
+                  {page.site && (
+                    <SiteAccessPanel
+                      tabId={page.tabId}
+                      site={page.site}
+                      reported={page.report !== null}
+                      onChanged={loadPage}
+                    />
+                  )}
+                  <ThisPage
                   tabId={page.tabId}
                   report={page.report}
                   close={props.close ?? (() => window.close())}
                   copy={props.copy ?? copyText}
                   download={props.download ?? downloadText}
-                />
+                  />
+                </>
               ),
           },
           { id: 'letter', label: t('popupTabLetter'), render: () => <LetterTab facts={facts} /> },

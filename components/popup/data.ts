@@ -3,6 +3,9 @@
  * the installed data set's facts, and the page's roster with each person's entity.
  */
 import { browser } from 'wxt/browser';
+import { readAccess } from '../../lib/access/permissions';
+import { siteAccessOf, type GrantedAccess, type SiteAccess } from '../../lib/access/sites';
+import type { Settings } from '../../lib/store/settings';
 import { statusVariant } from '../card/status';
 import type { DataBundle, Entity, Letter, Topic } from '../../lib/data/model';
 import {
@@ -125,4 +128,24 @@ export async function loadRoster(report: PageReport): Promise<PageRoster> {
   );
   topics.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
   return { people, topics };
+}
+
+/** What the popup needs to say about the tab's site: its URL, the settings and the granted access. */
+export interface SiteFacts {
+  access: SiteAccess;
+  settings: Settings;
+  granted: GrantedAccess;
+}
+
+/**
+ * The tab's URL is readable when the extension has access to it, or through activeTab once the
+ * user opened the popup from the toolbar; otherwise the site is unknown (host null).
+ */
+export async function loadSite(tabId: number | null): Promise<SiteFacts> {
+  const [settings, granted, tab] = await Promise.all([
+    sendToBackground('getSettings', null),
+    readAccess(),
+    tabId === null ? Promise.resolve(undefined) : browser.tabs.get(tabId).catch(() => undefined),
+  ]);
+  return { access: siteAccessOf(tab?.url, settings, granted, tab !== undefined), settings, granted };
 }

@@ -6,8 +6,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { DATA_UPDATE_ALARM, syncDataUpdateAlarm } from '../../lib/background/data-updates';
+import { readAccess } from '../../lib/access/permissions';
 import { createBackgroundHandlers, tabKey } from '../../lib/background/handlers';
 import { lookupTargetOf, openPopupNow, registerLookupMenu, runLookup } from '../../lib/background/lookup';
+import { createRegistrationSync, injectIntoOpenTabs } from '../../lib/background/registration';
 import { bundledData } from '../../lib/data/bundled';
 import { isMessageOf, sendToTab } from '../../lib/messaging/protocol';
 import { LOG_PREFIX } from '../../lib/store/db';
@@ -42,20 +44,40 @@ export default defineBackground({
         .then(syncDataUpdateAlarm)
         .catch((error: unknown) => console.warn(`${LOG_PREFIX} could not schedule data updates`, error));
 
+    // Where the content script runs by itself: the mode, the allow list and the granted access.
+    const loadAccess = async () => ({ settings: await getSettings(), access: await readAccess() });
+    const syncContentScript = createRegistrationSync(loadAccess);
+
     // Listeners are registered synchronously, at the top of main, so a waking worker gets its event.
     browser.runtime.onInstalled.addListener(({ reason }) => {
       // Install and update are when the bundled data can change: install it if its version differs.
       if (reason === 'install' || reason === 'update') store.syncBundled().catch(report);
       void createMenu();
       void scheduleUpdates();
+      void syncContentScript();
+      // No host access is asked for at install: the welcome page explains and offers it.
+      if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     });
     browser.runtime.onStartup.addListener(() => {
       // Opening repairs a corrupted or deleted database from the bundled data, with a log line.
       store.get().catch(report);
       void createMenu();
       void scheduleUpdates();
+      void syncContentScript();
     });
-    onSettingsChanged((settings) => void syncDataUpdateAlarm(settings).catch(report));
+    onSettingsChanged((settings) => {
+      void syncDataUpdateAlarm(settings).catch(report);
+      void syncContentScript();
+    });
+    // Granted (welcome page, popup, options) or revoked (Firefox's add-ons manager, Chrome's site
+    // access menu): follow it. A grant also annotates the open tabs it covers, without a reload.
+    browser.permissions.onAdded.addListener(() => {
+      void syncContentScript()
+        .then(loadAccess)
+        .then(({ settings, access }) => injectIntoOpenTabs(access, settings))
+        .catch(report);
+    });
+    browser.permissions.onRemoved.addListener(() => void syncContentScript().catch(report));
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name !== DATA_UPDATE_ALARM) return;
       void store

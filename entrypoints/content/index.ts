@@ -17,7 +17,11 @@ import { sendToBackground, type PageReport, type ToContent } from '../../lib/mes
 import { getSettings, onSettingsChanged, shouldScanHost } from '../../lib/store/settings';
 
 export default defineContentScript({
-  matches: ['<all_urls>'],
+  // Registered by the background (lib/background/registration.ts) where the user granted access,
+  // or injected into one tab on "Scan this page": not in the manifest, so installing asks for no
+  // access to any site.
+  registration: 'runtime',
+  matches: ['*://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
     if (!document.body) return;

@@ -7,9 +7,10 @@
 import { browser, type Browser } from 'wxt/browser';
 import { bundledData } from '../data/bundled';
 import type { Status } from '../data/model';
-import type { Handlers, PageReport, ToBackground } from '../messaging/protocol';
+import { sendToTab, type Handlers, type PageReport, type ToBackground } from '../messaging/protocol';
 import { badgeFor } from './badge';
 import { runLookup } from './lookup';
+import { ensureContentScript } from './registration';
 import { LOG_PREFIX, type StoreLog } from '../store/db';
 import { clearHistory, historyForEntity, recentHistory, recordVisit } from '../store/history';
 import { getEntity, getLetter, getTopic, searchPeople } from '../store/search';
@@ -162,6 +163,16 @@ export function createBackgroundHandlers(deps: BackgroundDeps = {}): Handlers<To
         throw new Error('lookupSelection needs { tabId, frameId, text }');
       }
       return runLookup({ db }, { tabId: tabId!, frameId: frameId!, text: text.slice(0, 1000) });
+    },
+    scanTab: async (data, sender) => {
+      requireExtensionPage(sender, 'scanTab');
+      const tabId = clamp(data?.tabId, 0, Number.MAX_SAFE_INTEGER, -1);
+      if (tabId < 0 || !(await ensureContentScript(tabId))) return { ok: false };
+      try {
+        return await sendToTab(tabId, 'scanPage', null);
+      } catch {
+        return { ok: false };
+      }
     },
     injectCard: async (_data, sender) => {
       const tabId = sender.tab?.id;

@@ -69,6 +69,12 @@ export interface ToBackground {
   checkDataUpdate: [null, UpdateResult];
   /** Card script: what to show for a person or topic found on the page. */
   getCardData: [{ ref: MentionRef }, CardData | null];
+  /**
+   * Popup (extension pages only), "Scan this page": run the content script in the tab if it does
+   * not run there yet (activeTab or a site grant lets the background inject it), then scan.
+   * `ok: false` when the browser refuses: no access to the page, or a restricted page.
+   */
+  scanTab: [{ tabId: number }, { ok: boolean }];
   /** Content script: inject the card script into the sender's frame (first card on a page). */
   injectCard: [null, { ok: boolean }];
   /** Card script: the letter facts a "not found" lookup card shows (no person, no topic). */

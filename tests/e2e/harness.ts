@@ -358,6 +358,8 @@ function registerBrowser(browserName: BrowserName): void {
     session.onPage = watchPage;
     session.onWorker = watchWorker;
     await session.watchBackground();
+    // Every file starts as a user who chose "Annotate every site" on the welcome page.
+    await session.grantEverySite();
   });
 
   afterAll(async () => {

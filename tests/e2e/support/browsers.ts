@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page, type Target, type WebWorker } from 'puppeteer-core';
+import { chromiumBuildWithHostAccess } from '../../../scripts/lib/granted-build';
 import { assertRunnable, browserExecutables, extensionBuilds, type BrowserName } from './paths';
 import type { OutboundSink } from './server';
 
@@ -87,6 +88,12 @@ export interface BrowserSession {
   watchBackground(): Promise<void>;
   /** Firefox: the background errors the hooks caught since the last call. Chromium: none (events). */
   takeBackgroundErrors(): Promise<{ source: string; text: string }[]>;
+  /**
+   * What a new user does first: on the welcome page, "Annotate every site", then waits until the
+   * content script is registered. Firefox answers the real permission prompt (pref); Chromium's
+   * build already has the access (see scripts/lib/granted-build.ts), so its request resolves at once.
+   */
+  grantEverySite(): Promise<void>;
   /** Called for every page and worker the session opens, so the recorders can watch them. */
   onPage?: (page: Page, label: string) => void;
   onWorker?: (worker: WebWorker, label: string) => void;
@@ -112,12 +119,15 @@ export async function launchBrowser(name: BrowserName, sink: OutboundSink): Prom
 }
 
 async function launchChromium(sink: OutboundSink): Promise<BrowserSession> {
+  // Chromium's permission prompt cannot be answered under automation: load the build with the
+  // host access the user would grant (same code; scripts/lib/granted-build.ts).
+  const granted = chromiumBuildWithHostAccess(extensionBuilds.chromium);
   const browser = await puppeteer.launch({
     executablePath: browserExecutables.chromium,
     headless: true,
     // Puppeteer loads unpacked extensions only over a pipe (it adds the debugging switch itself).
     pipe: true,
-    enableExtensions: [extensionBuilds.chromium],
+    enableExtensions: [granted.dir],
     // Loopback stays direct (Chromium's implicit bypass); everything else goes to the sink.
     args: [...chromiumFlags, `--proxy-server=http://${sink.host}`],
   });
@@ -137,6 +147,7 @@ async function launchChromium(sink: OutboundSink): Promise<BrowserSession> {
       navigate: async (page, url) => {
         await page.goto(url, { waitUntil: 'load' });
       },
+      cleanup: granted.remove,
     });
     const watchedWorkers = new WeakSet<WebWorker>();
     // The service worker may be stopped when idle and restarted later: always use the live one.
@@ -165,6 +176,7 @@ async function launchChromium(sink: OutboundSink): Promise<BrowserSession> {
     return session;
   } catch (error) {
     await browser.close().catch(() => {});
+    granted.remove();
     throw error;
   }
 }
@@ -192,6 +204,9 @@ async function launchFirefox(sink: OutboundSink): Promise<BrowserSession> {
       'network.http.speculative-parallel-limit': 0,
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
+      // permissions.request() is answered "allow" without showing its prompt: the welcome page's
+      // and the popup's real request code runs, and no automation can click browser UI.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   try {
@@ -260,6 +275,8 @@ interface SessionBase {
   extensionId: string;
   extensionBaseUrl: string;
   navigate(page: Page, url: string): Promise<void>;
+  /** Runs after the browser closed (temporary copies of the build). */
+  cleanup?: () => void;
 }
 
 function createSession(base: SessionBase): BrowserSession {
@@ -290,8 +307,33 @@ function createSession(base: SessionBase): BrowserSession {
       }
       return (await page.evaluate(expression)) as R;
     },
+    async grantEverySite() {
+      const page = await base.browser.newPage();
+      session.onPage?.(page, 'welcome page');
+      try {
+        await base.navigate(page, base.extensionBaseUrl + 'welcome.html');
+        await page.waitForSelector('[data-testid="welcome-every-site"]');
+        // The install opened its own welcome tab in front; clicks need this one in front.
+        await page.bringToFront();
+        await page.click('[data-testid="welcome-every-site"]');
+        await pollUntil('the welcome page to confirm access to every site', () =>
+          page.evaluate(() => document.querySelector('[data-testid="welcome-result"]')?.textContent?.trim()),
+        );
+        await pollUntil('the content script to be registered for every site', () =>
+          session.evaluateInExtensionPage<boolean>(
+            `${extensionApi}.scripting.getRegisteredContentScripts().then((s) => s.some((x) => x.matches.includes('*://*/*')))`,
+          ),
+        );
+      } finally {
+        await page.close();
+      }
+    },
     async close() {
-      await base.browser.close();
+      try {
+        await base.browser.close();
+      } finally {
+        base.cleanup?.();
+      }
     },
   };
   return session;

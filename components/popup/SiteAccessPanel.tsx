@@ -1,0 +1,149 @@
+/**
+ * The top of "This page": whether Undersigned reads this site and why, with the one or two actions
+ * that change it — "Scan this page" (once, through activeTab), "Always run on this site" (asks the
+ * browser for this site), "Allow on every site" when that access was revoked, and turning the site
+ * off or back on. Permission requests are the first call of their click handlers: Firefox only
+ * grants them during the user's gesture.
+ */
+import { useState } from 'preact/hooks';
+import { requestEverySite, requestSite } from '../../lib/access/permissions';
+import { settingsToRunOn } from '../../lib/access/sites';
+import { sendToBackground } from '../../lib/messaging/protocol';
+import { t } from '../../lib/ui/i18n';
+import type { SiteFacts } from './data';
+
+export interface SiteAccessPanelProps {
+  tabId: number | null;
+  site: SiteFacts;
+  /** Whether the tab's content script has reported (it runs there now). */
+  reported: boolean;
+  /** Called after an action changed what runs on the tab: reload the report and these facts. */
+  onChanged: () => void;
+}
+
+export function SiteAccessPanel({ tabId, site, reported, onChanged }: SiteAccessPanelProps) {
+  const [notice, setNotice] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { access, settings, granted } = site;
+  if (access.kind === 'restricted') {
+    return (
+      <p class="pp-access us-muted" data-testid="site-access" data-kind="restricted">
+        {t('popupAccessRestricted')}
+      </p>
+    );
+  }
+
+  const run = async (step: () => Promise<boolean>, failure: string) => {
+    setBusy(true);
+    setNotice('');
+    try {
+      if (!(await step())) setNotice(t(failure));
+    } catch {
+      setNotice(t(failure));
+    } finally {
+      setBusy(false);
+      onChanged();
+    }
+  };
+  const scan = async () => {
+    if (tabId === null) return false;
+    return (await sendToBackground('scanTab', { tabId })).ok;
+  };
+  const onScan = () => void run(scan, 'popupAccessFailed');
+  const host = access.host;
+  const onAlwaysRun = () => {
+    if (host === null) return;
+    const request = requestSite(host, granted);
+    void run(async () => {
+      if (!(await request)) {
+        setNotice(t('popupAccessNotGranted'));
+        return true;
+      }
+      await sendToBackground('setSettings', settingsToRunOn(settings, host));
+      return reported || scan();
+    }, 'popupAccessFailed');
+  };
+  const onEverySite = () => {
+    const request = requestEverySite(granted);
+    void run(async () => {
+      if (!(await request)) {
+        setNotice(t('popupAccessNotGranted'));
+        return true;
+      }
+      await sendToBackground('setSettings', { mode: 'everywhere' });
+      return reported || scan();
+    }, 'popupAccessFailed');
+  };
+  const onTurnOff = () => {
+    if (host === null) return;
+    void run(async () => {
+      await sendToBackground('setSettings', { denyList: [...settings.denyList, host] });
+      return true;
+    }, 'optionsSaveFailed');
+  };
+
+  // Every-site mode without the access (never granted, or revoked in the browser's settings).
+  const lostEverySite = settings.mode === 'everywhere' && !granted.everySite;
+  const message =
+    access.kind === 'on'
+      ? t('popupAccessOn', access.host)
+      : access.kind === 'no-access'
+        ? access.host === null
+          ? t('popupAccessNoneUnknown')
+          : t('popupAccessNone', access.host)
+        : access.reason === 'denied'
+          ? t('popupAccessDenied', access.host)
+          : access.reason === 'on-click'
+            ? t('popupAccessOnClick')
+            : t('popupAccessNotAllowed', access.host);
+
+  return (
+    <div class="pp-access" data-testid="site-access" data-kind={access.kind}>
+      <p class="pp-access__line">{message}</p>
+      {lostEverySite && access.kind === 'no-access' && (
+        <p class="pp-access__line us-muted" data-testid="access-lost">
+          {t('popupAccessLostEverySite')}
+        </p>
+      )}
+      <div class="pp-actions">
+        {!reported && (
+          <button type="button" class="us-btn" disabled={busy} onClick={onScan} data-testid="scan-page">
+            {t('popupScanThisPage')}
+          </button>
+        )}
+        {lostEverySite && access.kind === 'no-access' ? (
+          <button
+            type="button"
+            class="us-btn"
+            disabled={busy}
+            onClick={onEverySite}
+            data-testid="allow-every-site"
+          >
+            {t('popupAllowEverySite')}
+          </button>
+        ) : access.kind === 'on' ? (
+          <button type="button" class="us-btn" disabled={busy} onClick={onTurnOff} data-testid="turn-off-here">
+            {t('popupTurnOffHere')}
+          </button>
+        ) : (
+          host !== null && (
+            <button
+              type="button"
+              class="us-btn"
+              disabled={busy}
+              onClick={onAlwaysRun}
+              data-testid="always-run-here"
+            >
+              {access.kind === 'off' && access.reason === 'denied'
+                ? t('popupTurnOnHere')
+                : t('popupAlwaysRunHere')}
+            </button>
+          )
+        )}
+      </div>
+      <p class="pp-notice" role="status" aria-live="polite" data-testid="access-notice">
+        {notice}
+      </p>
+    </div>
+  );
+}
