@@ -99,11 +99,12 @@ export function Popup(props: PopupProps) {
                     />
                   )}
                   <ThisPage
-                  tabId={page.tabId}
-                  report={page.report}
-                  close={props.close ?? (() => window.close())}
-                  copy={props.copy ?? copyText}
-                  download={props.download ?? downloadText}
+                    tabId={page.tabId}
+                    report={page.report}
+                    restricted={page.site?.access.kind === 'restricted'}
+                    close={props.close ?? (() => window.close())}
+                    copy={props.copy ?? copyText}
+                    download={props.download ?? downloadText}
                   />
                 </>
               ),

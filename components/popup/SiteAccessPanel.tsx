@@ -122,7 +122,13 @@ export function SiteAccessPanel({ tabId, site, reported, onChanged }: SiteAccess
             {t('popupAllowEverySite')}
           </button>
         ) : access.kind === 'on' ? (
-          <button type="button" class="us-btn" disabled={busy} onClick={onTurnOff} data-testid="turn-off-here">
+          <button
+            type="button"
+            class="us-btn"
+            disabled={busy}
+            onClick={onTurnOff}
+            data-testid="turn-off-here"
+          >
             {t('popupTurnOffHere')}
           </button>
         ) : (

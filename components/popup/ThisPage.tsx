@@ -18,6 +18,8 @@ import { StatusBadge, badgeVariant } from './StatusBadge';
 export interface ThisPageProps {
   tabId: number | null;
   report: PageReport | null;
+  /** A page no extension may read: there is no "Scan this page" to point to. */
+  restricted?: boolean;
   /** Closes the popup once the page has the mention in view (window.close in the real popup). */
   close: () => void;
   copy: (text: string) => Promise<void>;
@@ -124,7 +126,7 @@ export function ThisPage(props: ThisPageProps) {
     return (
       <div class="pp-empty" data-testid="page-none">
         <p class="pp-empty__title">{t('popupNothingReported')}</p>
-        <p class="us-muted">{t('popupNothingReportedWhy')}</p>
+        {!props.restricted && <p class="us-muted">{t('popupNothingReportedWhy')}</p>}
       </div>
     );
   }

@@ -66,7 +66,12 @@ export function Welcome(props: WelcomeProps) {
         <h2 id="wl-choice-heading">{t('welcomeChoiceHeading')}</h2>
         <div class="wl-options">
           <div class="wl-option">
-            <button type="button" class="us-btn wl-primary" onClick={everySite} data-testid="welcome-every-site">
+            <button
+              type="button"
+              class="us-btn wl-primary"
+              onClick={everySite}
+              data-testid="welcome-every-site"
+            >
               {t('welcomeEverySite')}
             </button>
             <p class="op-hint">{t('welcomeEverySiteHint')}</p>

@@ -128,15 +128,23 @@ type Evaluate = <A extends Json[], R>(
   ...args: A
 ) => Promise<R>;
 
-type Case = { name: string; fn: (t: E2E) => Promise<void> };
+type Case = { name: string; fn: (t: E2E) => Promise<void>; browsers?: readonly BrowserName[] };
 
 const cases: Case[] = [];
 let registered = false;
 let collected = false;
 
-export function defineE2E(name: string, fn: (t: E2E) => Promise<void>): void {
+/**
+ * `options.browsers` limits a case to the browsers whose behaviour it is about (e.g. Firefox's
+ * revocable host access); by default a case runs in both.
+ */
+export function defineE2E(
+  name: string,
+  fn: (t: E2E) => Promise<void>,
+  options: { browsers?: readonly BrowserName[] } = {},
+): void {
   if (collected) throw new Error(`defineE2E('${name}') must be called at the top level of the test file`);
-  cases.push({ name, fn });
+  cases.push({ name, fn, browsers: options.browsers });
   if (registered) return;
   registered = true;
   // vitest runs describe bodies after the file's top level, so they see every case of the file.
@@ -391,7 +399,8 @@ function registerBrowser(browserName: BrowserName): void {
     await Promise.allSettled(pages.map((page) => (page.isClosed() ? undefined : page.close())));
   });
 
-  for (const { name, fn } of cases) {
+  for (const { name, fn, browsers } of cases) {
+    if (browsers && !browsers.includes(browserName)) continue;
     it(name, async () => {
       try {
         await fn(t);

@@ -7,7 +7,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background/index';
 import { CONTENT_SCRIPT_ID, EVERY_SITE, sitePatterns } from '../../../lib/access/sites';
-import { CONTENT_SCRIPT_FILE, syncRegistration, type ScriptingLike } from '../../../lib/background/registration';
+import {
+  CONTENT_SCRIPT_FILE,
+  syncRegistration,
+  type ScriptingLike,
+} from '../../../lib/background/registration';
 import { DEFAULT_SETTINGS, setSettings } from '../../../lib/store/settings';
 import { freshEnvironment } from '../store/helpers';
 import { fakeAccess } from '../support/fake-access';
@@ -26,7 +30,9 @@ async function until<T>(probe: () => T | undefined | false, tries = 200): Promis
 
 describe('syncRegistration', () => {
   it('registers, updates and unregisters as the mode and access change', async () => {
-    expect(await syncRegistration(scripting(), DEFAULT_SETTINGS, { everySite: false, origins: [] })).toEqual([]);
+    expect(await syncRegistration(scripting(), DEFAULT_SETTINGS, { everySite: false, origins: [] })).toEqual(
+      [],
+    );
     expect(registered()).toBeUndefined();
 
     await syncRegistration(scripting(), DEFAULT_SETTINGS, { everySite: true, origins: [EVERY_SITE] });
@@ -41,7 +47,11 @@ describe('syncRegistration', () => {
     await syncRegistration(scripting(), allowed, { everySite: true, origins: [EVERY_SITE] });
     expect(registered()?.matches?.sort()).toEqual(sitePatterns('bbc.co.uk').sort());
 
-    await syncRegistration(scripting(), { ...DEFAULT_SETTINGS, mode: 'on-click' }, { everySite: true, origins: [] });
+    await syncRegistration(
+      scripting(),
+      { ...DEFAULT_SETTINGS, mode: 'on-click' },
+      { everySite: true, origins: [] },
+    );
     expect(registered()).toBeUndefined();
   });
 });

@@ -79,9 +79,9 @@ describe('siteAccessOf (what the popup says)', () => {
 
 describe('settingsToRunOn ("Always run on this site")', () => {
   it('takes the site off the deny list', () => {
-    expect(settingsToRunOn(settings({ denyList: ['theguardian.com', 'x.org'] }), 'www.theguardian.com')).toEqual(
-      { denyList: ['x.org'] },
-    );
+    expect(
+      settingsToRunOn(settings({ denyList: ['theguardian.com', 'x.org'] }), 'www.theguardian.com'),
+    ).toEqual({ denyList: ['x.org'] });
   });
   it('adds it to the allow list, and leaves "only when I click" for "sites I allow"', () => {
     expect(settingsToRunOn(settings({ mode: 'on-click', allowList: ['x.org'] }), 'bbc.co.uk')).toEqual({

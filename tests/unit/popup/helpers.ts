@@ -70,6 +70,12 @@ export function startBackground(options: { fetch?: FetchLike } = {}): Background
     throw new Error('Could not establish connection. Receiving end does not exist.');
   });
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(tabMessages as never);
+  // Every tab the popup asks about is a news page (the browser shows its URL when the extension
+  // has access or the user opened the popup on it).
+  vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((async (id: number) => ({
+    id,
+    url: TAB_URL,
+  })) as never);
   return {
     store,
     handlers,
@@ -80,6 +86,9 @@ export function startBackground(options: { fetch?: FetchLike } = {}): Background
     },
   };
 }
+
+/** The URL of every tab in these tests. */
+export const TAB_URL = 'https://news.example/story';
 
 export function pageReport(
   people: [string, number][],
@@ -114,7 +123,7 @@ export function mount(node: ComponentChild): { host: HTMLElement; unmount: () =>
 /** Polls (flushing Preact's effects) until `probe` returns a value, or fails with `what`. */
 export async function waitFor<T>(
   what: string,
-  probe: () => T | null | undefined | false,
+  probe: () => T | null | undefined | false | Promise<T | null | undefined | false>,
   timeoutMs = 3000,
 ): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -123,7 +132,7 @@ export async function waitFor<T>(
     await act(async () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     });
-    value = probe();
+    value = await probe();
     if (value !== undefined && value !== null && value !== false) return value;
     if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
   }
