@@ -9,7 +9,11 @@ import { DATA_UPDATE_ALARM, syncDataUpdateAlarm } from '../../lib/background/dat
 import { readAccess } from '../../lib/access/permissions';
 import { createBackgroundHandlers, tabKey } from '../../lib/background/handlers';
 import { lookupTargetOf, openPopupNow, registerLookupMenu, runLookup } from '../../lib/background/lookup';
-import { createRegistrationSync, injectIntoOpenTabs } from '../../lib/background/registration';
+import {
+  createRegistrationSync,
+  ensureContentScript,
+  injectIntoOpenTabs,
+} from '../../lib/background/registration';
 import { bundledData } from '../../lib/data/bundled';
 import { isMessageOf, sendToTab } from '../../lib/messaging/protocol';
 import { LOG_PREFIX } from '../../lib/store/db';
@@ -110,11 +114,20 @@ export default defineBackground({
     browser.commands?.onCommand.addListener((command) => {
       const step = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
       if (step === 0) return;
-      void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
-        if (tab?.id === undefined) return;
-        // No content script on this tab (a restricted page): there is nothing to move to.
-        return sendToTab(tab.id, 'focusMention', { step }).catch(() => undefined);
-      });
+      void browser.tabs
+        .query({ active: true, currentWindow: true })
+        .then(async ([tab]) => {
+          const tabId = tab?.id;
+          if (tabId === undefined) return;
+          const moved = await sendToTab(tabId, 'focusMention', { step }).catch(() => null);
+          if (moved?.ok) return;
+          // Not read yet ("only when I click", or no access): the shortcut grants activeTab, so it
+          // reads the page first, like "Scan this page". A restricted page stays as it is.
+          if (!(await ensureContentScript(tabId))) return;
+          await sendToTab(tabId, 'scanPage', null);
+          await sendToTab(tabId, 'focusMention', { step });
+        })
+        .catch(() => undefined);
     });
 
     browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -163,3 +163,27 @@ defineE2E(
   // Chromium cannot revoke the access the suite's build is loaded with (scripts/lib/granted-build.ts).
   { browsers: ['firefox'] },
 );
+
+defineE2E(
+  'the welcome page’s click annotates tabs that were already open, without a reload',
+  async (t) => {
+    expect(await t.extensionPage.evaluate((api) => api.permissions.remove({ origins: ['*://*/*'] }))).toBe(
+      true,
+    );
+    await t.poll('the registration to go', async () =>
+      (await registeredMatches(t)).length === 0 ? true : undefined,
+    );
+    const page = await openUnread(t);
+    const welcome = await t.open(t.extension.url('welcome.html'));
+    await welcome.bringToFront();
+    // The real permissions.request; the pref answers its prompt (support/browsers.ts).
+    await welcome.click('[data-testid="welcome-every-site"]');
+    expect(await t.textOf(welcome, '[data-testid="welcome-result"]')).toContain('annotates every site');
+    await page.bringToFront();
+    await t.poll('the open tab’s marks', async () => ((await signedMarks(page)) > 0 ? true : undefined));
+    expect((await t.waitForTabReport(page)).people.map((p) => p.id)).toContain('ben-stiller');
+    await restoreEverySite(t);
+  },
+  // Only Firefox can take the access away first (see the case above).
+  { browsers: ['firefox'] },
+);

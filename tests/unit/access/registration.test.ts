@@ -97,4 +97,34 @@ describe('background wiring', () => {
     await setSettings({ mode: 'allowed-sites', allowList: ['example.com'] });
     expect((await until(() => registered()))?.matches?.sort()).toEqual(sitePatterns('example.com').sort());
   });
+
+  it('the next-mention shortcut on an unread page reads it first (activeTab), then moves', async () => {
+    let command: ((name: string) => void) | undefined;
+    vi.mocked(fakeBrowser.commands.onCommand.addListener).mockImplementation(((
+      listener: (n: string) => void,
+    ) => {
+      command = listener;
+    }) as never);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 5 }] as never);
+    let running = false;
+    const sent: string[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (
+      _tab: number,
+      message: { type: string },
+    ) => {
+      if (!running) throw new Error('Receiving end does not exist.');
+      sent.push(message.type);
+      return message.type === 'getReport' ? { people: [] } : { ok: true };
+    }) as never);
+    const inject = vi.fn(async () => {
+      running = true;
+      return [];
+    });
+    (fakeBrowser.scripting as unknown as { executeScript: typeof inject }).executeScript = inject;
+    background.main();
+    command?.('next-mention');
+    await until(() => sent.includes('focusMention'));
+    expect(inject).toHaveBeenCalledWith({ target: { tabId: 5 }, files: [CONTENT_SCRIPT_FILE] });
+    expect(sent).toEqual(['getReport', 'scanPage', 'focusMention']);
+  });
 });
