@@ -140,3 +140,21 @@ describe('isBareSurname', () => {
     expect(isBareSurname('班史提勒')).toBe(false);
   });
 });
+
+describe('role corrections (lib/data/build.ts)', () => {
+  it('each still corrects the research’s joint label, and the bundle carries the corrected role', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { ROLE_CORRECTIONS } = await import('../../../lib/data/build');
+    const actorsFile = path.resolve(__dirname, '../../../../shared/data/actors.json');
+    const raw = JSON.parse(readFileSync(actorsFile, 'utf8')) as
+      { id: string; role: string | null }[] | { actors: { id: string; role: string | null }[] };
+    const actors = Array.isArray(raw) ? raw : raw.actors;
+    const entities = (committed as unknown as DataBundle).entities;
+    for (const [id, { from, to }] of Object.entries(ROLE_CORRECTIONS)) {
+      // Fixed in the research? Then remove the correction.
+      expect(actors.find((a) => a.id === id)?.role, id).toBe(from);
+      expect(entities.find((e: Entity) => e.id === id)?.role, id).toBe(to);
+    }
+  });
+});
