@@ -178,7 +178,10 @@ defineE2E(
     await welcome.bringToFront();
     // The real permissions.request; the pref answers its prompt (support/browsers.ts).
     await welcome.click('[data-testid="welcome-every-site"]');
-    expect(await t.textOf(welcome, '[data-testid="welcome-result"]')).toContain('annotates every site');
+    const result = await t.poll('the welcome page’s answer', () =>
+      welcome.evaluate(() => document.querySelector('[data-testid="welcome-result"]')?.textContent?.trim()),
+    );
+    expect(result).toContain('annotates every site');
     await page.bringToFront();
     await t.poll('the open tab’s marks', async () => ((await signedMarks(page)) > 0 ? true : undefined));
     expect((await t.waitForTabReport(page)).people.map((p) => p.id)).toContain('ben-stiller');
