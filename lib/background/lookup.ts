@@ -21,6 +21,7 @@ import { sendToTab } from '../messaging/protocol';
 import type { StoreDB } from '../store/db';
 import { foldName } from '../store/fold';
 import { editDistance, findByName, searchPeople } from '../store/search';
+import { ensureContentScript } from './registration';
 
 export const LOOKUP_MENU_ID = 'undersigned-lookup';
 /** Where the popup finds a lookup that the page could not show (storage.session). */
@@ -102,7 +103,7 @@ export interface LookupDeps {
 }
 
 const defaultShowInPage = async (tabId: number, frameId: number, result: LookupResult) => {
-  try {
+  const show = async () => {
     const reply = await sendToTab(
       tabId,
       'showLookup',
@@ -110,9 +111,15 @@ const defaultShowInPage = async (tabId: number, frameId: number, result: LookupR
       { frameId },
     );
     return reply?.ok === true;
+  };
+  try {
+    return await show();
   } catch {
-    // No content script answers: a PDF viewer, a restricted page, a frame it does not run in.
-    return false;
+    // No content script answers. In the top frame, the menu click granted activeTab: run it there
+    // (it shows the card without scanning the page, if the settings keep the site off). Otherwise
+    // a PDF viewer, a restricted page or a frame it does not run in: the popup answers.
+    if (frameId !== 0 || !(await ensureContentScript(tabId))) return false;
+    return show().catch(() => false);
   }
 };
 

@@ -229,3 +229,27 @@ defineE2E('the data is still served after the background stops and restarts', as
     expect(marker).toBeNull();
   }
 });
+
+defineE2E(
+  'in "only when I click" mode the context-menu lookup still shows its card in the page',
+  async (t) => {
+    await t.sendToBackground('setSettings', { mode: 'on-click' });
+    try {
+      await t.poll('the registration to go', async () => {
+        const scripts = await t.extensionPage.evaluate((api) => api.scripting.getRegisteredContentScripts());
+        return scripts.length === 0 ? true : undefined;
+      });
+      const page = await inFront(await t.open('/pages/lookup.html'));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(await t.tabReport(page)).toBeNull();
+      // The menu click grants activeTab: the background runs the content script for the card.
+      const found = await lookUp(t, page, 'Taika Waititi', 'person-card');
+      expect(found.outcome).toMatchObject({ entityId: 'taika-waititi', shownIn: 'page' });
+      expect(found.card.text).toContain('Signed the letter');
+      // Showing a card is not reading the page: the settings keep it unmarked.
+      expect(await page.evaluate(() => CSS.highlights.get('undersigned-signed')?.size ?? 0)).toBe(0);
+    } finally {
+      await t.sendToBackground('setSettings', { mode: 'everywhere' });
+    }
+  },
+);
