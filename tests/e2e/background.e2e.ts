@@ -149,7 +149,33 @@ defineE2E('a lookup where no content script runs is stored for the popup', async
   expect(stored).toMatchObject({ query: 'Taika Waititi', entityId: 'taika-waititi' });
 });
 
+defineE2E(
+  'in "only when I click" mode the context-menu lookup still shows its card in the page',
+  async (t) => {
+    await t.sendToBackground('setSettings', { mode: 'on-click' });
+    try {
+      await t.poll('the registration to go', async () => {
+        const scripts = await t.extensionPage.evaluate((api) => api.scripting.getRegisteredContentScripts());
+        return scripts.length === 0 ? true : undefined;
+      });
+      const page = await inFront(await t.open('/pages/lookup.html'));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(await t.tabReport(page)).toBeNull();
+      // The menu click grants activeTab: the background runs the content script for the card.
+      const found = await lookUp(t, page, 'Taika Waititi', 'person-card');
+      expect(found.outcome).toMatchObject({ entityId: 'taika-waititi', shownIn: 'page' });
+      expect(found.card.text).toContain('Signed the letter');
+      // Showing a card is not reading the page: the settings keep it unmarked.
+      expect(await page.evaluate(() => CSS.highlights.get('undersigned-signed')?.size ?? 0)).toBe(0);
+    } finally {
+      await t.sendToBackground('setSettings', { mode: 'everywhere' });
+    }
+  },
+);
+
 /**
+ * (Keep this case last: it stops the service worker, and the harness's handle on the old worker
+ * is not reliable afterwards.)
  * The background really stops and starts again, and still answers from the store: cards and
  * searches still have the data (in Firefox a marker put on the event page's global object is gone
  * afterwards, so nothing in memory survived).
@@ -229,27 +255,3 @@ defineE2E('the data is still served after the background stops and restarts', as
     expect(marker).toBeNull();
   }
 });
-
-defineE2E(
-  'in "only when I click" mode the context-menu lookup still shows its card in the page',
-  async (t) => {
-    await t.sendToBackground('setSettings', { mode: 'on-click' });
-    try {
-      await t.poll('the registration to go', async () => {
-        const scripts = await t.extensionPage.evaluate((api) => api.scripting.getRegisteredContentScripts());
-        return scripts.length === 0 ? true : undefined;
-      });
-      const page = await inFront(await t.open('/pages/lookup.html'));
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      expect(await t.tabReport(page)).toBeNull();
-      // The menu click grants activeTab: the background runs the content script for the card.
-      const found = await lookUp(t, page, 'Taika Waititi', 'person-card');
-      expect(found.outcome).toMatchObject({ entityId: 'taika-waititi', shownIn: 'page' });
-      expect(found.card.text).toContain('Signed the letter');
-      // Showing a card is not reading the page: the settings keep it unmarked.
-      expect(await page.evaluate(() => CSS.highlights.get('undersigned-signed')?.size ?? 0)).toBe(0);
-    } finally {
-      await t.sendToBackground('setSettings', { mode: 'everywhere' });
-    }
-  },
-);
