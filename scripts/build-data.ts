@@ -13,14 +13,19 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBundle, type RawFacts } from '../lib/data/build';
 import { formatIssues, validateBundle } from '../lib/data/validate';
+import { compileMatcher } from '../lib/match/compile';
 import { toMatcherData } from '../lib/match/data';
+import { serializeMatcher } from '../lib/match/precompiled';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const factsDir = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(root, '../shared/data'));
 const outFile = resolve(root, 'assets/data/bundle.json');
-/** The compact subset the content script ships (names, statuses, topic terms; no sources). */
+/**
+ * The compact subset the content script ships (names, statuses, topic terms; no sources), with
+ * the matcher compiled from it, so the content script does no compile work on a page.
+ */
 const matcherFile = resolve(root, 'assets/data/matcher.json');
 
 const read = (name: string): unknown => JSON.parse(readFileSync(resolve(factsDir, name), 'utf8'));
@@ -43,7 +48,8 @@ if (!result.ok) {
 }
 
 const text = `${JSON.stringify(result.bundle, null, 1)}\n`;
-const matcherText = `${JSON.stringify(toMatcherData(result.bundle))}\n`;
+const matcherData = toMatcherData(result.bundle);
+const matcherText = `${JSON.stringify({ ...matcherData, compiled: serializeMatcher(compileMatcher(matcherData)) })}\n`;
 if (check) {
   for (const [file, expected] of [
     [outFile, text],

@@ -12,7 +12,8 @@ import matcherJson from '../../assets/data/matcher.json';
 import { Annotator } from '../../lib/content/annotator';
 import { publishedCardApi, type CardApi } from '../../lib/content/card-api';
 import { showLookup } from '../../lib/content/lookup';
-import { compileMatcher, type MatcherData } from '../../lib/match';
+import type { MatcherData } from '../../lib/match';
+import { loadMatcher, type ShippedMatcherData } from '../../lib/match/precompiled';
 import { sendToBackground, type PageReport, type ToContent } from '../../lib/messaging/protocol';
 import { getSettings, onSettingsChanged, shouldScanHost } from '../../lib/store/settings';
 
@@ -30,7 +31,8 @@ export default defineContentScript({
     const settings = await getSettings();
     if (ctx.isInvalid) return;
 
-    const matcher = compileMatcher(data);
+    // Compiled at data-build time (lib/match/precompiled.ts): no compile work on the page.
+    const matcher = loadMatcher(matcherJson as unknown as ShippedMatcherData);
     let current = settings;
 
     // One annotation session per page while the site is allowed; the settings can end it (the

@@ -90,6 +90,8 @@ export interface Matcher {
    */
   readonly firstTokens: Uint32Array;
   readonly firstTokenMask: number;
+  /** The first-token hashes behind `firstTokens` (kept for the precompiled form). */
+  readonly firstHashes: ReadonlySet<number>;
   readonly entityById: ReadonlyMap<string, number>;
   readonly topicById: ReadonlyMap<string, number>;
 }
@@ -347,15 +349,7 @@ export function compileMatcher(data: MatcherData): Matcher {
   }
   for (const list of cjk.values()) list.sort((a, b) => b.text.length - a.text.length);
 
-  // A bitset with about 16 bits per first token keeps false positives near 6%; 8 kB for the real
-  // data, 128 kB for 50,000 names, so it stays in cache where the Map would not.
-  let size = 65536;
-  while (size < firstHashes.size * 16) size *= 2;
-  const firstTokens = new Uint32Array(size >>> 5);
-  for (const h of firstHashes) {
-    const bit = h & (size - 1);
-    firstTokens[bit >>> 5] = firstTokens[bit >>> 5]! | (1 << (bit & 31));
-  }
+  const firstTokens = buildFirstTokens(firstHashes);
 
   const matcher: Matcher = {
     version: data.version,
@@ -364,8 +358,9 @@ export function compileMatcher(data: MatcherData): Matcher {
     index,
     pairs,
     cjk,
-    firstTokens,
-    firstTokenMask: size - 1,
+    firstHashes,
+    firstTokens: firstTokens.bits,
+    firstTokenMask: firstTokens.mask,
     entityById,
     topicById,
   };
@@ -394,6 +389,21 @@ export function compileMatcher(data: MatcherData): Matcher {
     t.implied = [...implied];
   }
   return matcher;
+}
+
+/**
+ * A bitset with about 16 bits per first token keeps false positives near 6%; 8 kB for the real
+ * data, 128 kB for 50,000 names, so it stays in cache where the Map would not.
+ */
+export function buildFirstTokens(hashes: ReadonlySet<number>): { bits: Uint32Array; mask: number } {
+  let size = 65536;
+  while (size < hashes.size * 16) size *= 2;
+  const bits = new Uint32Array(size >>> 5);
+  for (const h of hashes) {
+    const bit = h & (size - 1);
+    bits[bit >>> 5] = bits[bit >>> 5]! | (1 << (bit & 31));
+  }
+  return { bits, mask: size - 1 };
 }
 
 const LIGATURES = /[æœßþÆŒÞ]/;

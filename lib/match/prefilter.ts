@@ -143,10 +143,18 @@ const second = (h: number): number => Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 
 
 const cache = new WeakMap<Matcher, Prefilter>();
 
-/** The prefilter of a compiled matcher, built on first use and cached with it. */
-export function prefilterOf(matcher: Matcher): Prefilter {
-  let p = cache.get(matcher);
-  if (p !== undefined) return p;
+/**
+ * What a prefilter is built from, as plain JSON (shipped precompiled, lib/match/precompiled.ts):
+ * the key hashes, the source of the quick regex, and the Han/kana/Hangul first characters.
+ */
+export interface PrefilterParts {
+  keys: number[];
+  quick: string;
+  cjkFirst: number[];
+}
+
+/** Chooses the prefilter's keys for a compiled matcher (the compile-time half). */
+export function prefilterParts(matcher: Matcher): PrefilterParts {
   const keys = new Set<number>();
   const keyWords = new Set<string>();
   const addKey = (tokens: readonly string[]): void => {
@@ -158,15 +166,24 @@ export function prefilterOf(matcher: Matcher): Prefilter {
   for (const list of matcher.index.values()) for (const pattern of list) addKey(pattern.tokens);
   for (const list of matcher.pairs.values()) for (const pattern of list) addKey(pattern.tokens);
 
-  const cjkFirst = new Uint8Array(65536);
+  const cjkFirst = new Set<number>();
   for (const list of matcher.cjk.values()) {
     for (const pattern of list) {
       const c = pattern.text.charCodeAt(0);
       if (known[c] === 0) learn(c);
-      cjkFirst[foldedOf[c]!] = 1;
-      cjkFirst[c] = 1;
+      cjkFirst.add(foldedOf[c]!);
+      cjkFirst.add(c);
     }
   }
+  const ascii = [...keyWords].filter((w) => /^[a-z0-9]+$/.test(w));
+  return { keys: [...keys], quick: quickSource(ascii), cjkFirst: [...cjkFirst].sort((a, b) => a - b) };
+}
+
+/** The prefilter from its parts (the page-load half: two bitsets, a Set and a regex). */
+function fromParts(parts: PrefilterParts): Prefilter {
+  const keys = new Set(parts.keys);
+  const cjkFirst = new Uint8Array(65536);
+  for (const c of parts.cjkFirst) cjkFirst[c] = 1;
   let size = 1 << 16;
   while (size < keys.size * 32) size *= 2;
   const bits = new Int32Array(size >>> 5);
@@ -177,16 +194,32 @@ export function prefilterOf(matcher: Matcher): Prefilter {
     bits[a >>> 5]! |= 1 << (a & 31);
     bits[b >>> 5]! |= 1 << (b & 31);
   }
+  return { bits, mask, keys, cjkFirst, size: keys.size, quick: new RegExp(parts.quick, 'i') };
+}
+
+/** The prefilter of a compiled matcher, built on first use and cached with it. */
+export function prefilterOf(matcher: Matcher): Prefilter {
+  let p = cache.get(matcher);
+  if (p === undefined) {
+    p = fromParts(prefilterParts(matcher));
+    cache.set(matcher, p);
+  }
+  return p;
+}
+
+/** The quick regex's source (flag i) for the ASCII keys; see Prefilter.quick. */
+function quickSource(ascii: string[]): string {
   // Longest first so that no key hides a longer one sharing its start (\b would then fail).
-  const ascii = [...keyWords].filter((w) => /^[a-z0-9]+$/.test(w));
   const words =
     ascii.length > QUICK_MAX_KEYS
       ? '[a-z0-9]'
       : `\\b(?:${ascii.sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|') || '(?!)'})\\b`;
-  const quick = new RegExp(`${words}|[^${PLAIN}]`, 'i');
-  p = { bits, mask, keys, cjkFirst, size: keys.size, quick };
-  cache.set(matcher, p);
-  return p;
+  return `${words}|[^${PLAIN}]`;
+}
+
+/** Gives a matcher loaded from its precompiled form the prefilter shipped with it. */
+export function seedPrefilter(matcher: Matcher, parts: PrefilterParts): void {
+  cache.set(matcher, fromParts(parts));
 }
 
 function hasKey(p: Prefilter, h: number): boolean {
@@ -230,14 +263,32 @@ export class PrefilterStream<T> {
    * The common case costs one native regex test; see Prefilter.quick.
    */
   next(data: string, tag: T, at: number): boolean {
-    if (this.carried > 0 || this.p.quick.test(data)) return this.scan(data, tag, at);
-    // No candidate in this piece. If it ends inside a word, carry that word's last run.
     const n = data.length;
     if (n === 0) return false;
+    let c: number;
+    if (this.carried > 0) {
+      // Only a piece that continues the carried word needs the exact scan. One that starts with a
+      // space or punctuation (", said…" after a link) ends the carried runs, which were tested at
+      // the previous piece's end: it is judged like any other piece, by the regex.
+      c = data.charCodeAt(0);
+      if (known[c] === 0) learn(c);
+      if (kindOf[c] === K_WORD || kindOf[c] === K_STRIP) return this.scan(data, tag, at);
+      this.carried = 0;
+    }
+    if (this.p.quick.test(data)) return this.scan(data, tag, at);
+    return this.carryTail(data, tag, at);
+  }
+
+  /** No candidate in this piece: if it ends inside a word, carry that word's last run. */
+  private carryTail(data: string, tag: T, at: number): false {
+    const n = data.length;
     let i = n - 1;
     let c = data.charCodeAt(i);
     if (known[c] === 0) learn(c);
-    if (kindOf[c] !== K_WORD && kindOf[c] !== K_STRIP) return false;
+    if (kindOf[c] !== K_WORD && kindOf[c] !== K_STRIP) {
+      this.carried = 0;
+      return false;
+    }
     while (i > 0) {
       c = data.charCodeAt(i - 1);
       if (known[c] === 0) learn(c);
@@ -284,17 +335,22 @@ export class PrefilterStream<T> {
       } else if (kind === K_STRIP) {
         inRun = true;
       } else {
+        let carryEnded = false;
         if (carried > 0) {
           for (let j = 0; j < carried; j++) {
             if (hasKey(p, carryHash[j]!)) return this.flag(this.carryFrom[j]!, this.carryAt[j]!);
           }
           carried = 0;
+          carryEnded = true;
         }
         if (inRun) {
           if (hasKey(p, h)) return this.flag(tag, at);
           inRun = false;
           h = 0;
         }
+        // The piece was scanned exactly only for the word it continued: if the regex finds nothing
+        // in the whole piece, nothing in the rest of it can be a candidate either.
+        if (carryEnded && !p.quick.test(data)) return this.carryTail(data, tag, at);
         if (kind === K_CJK && p.cjkFirst[foldedOf[c]!] === 1) return this.flag(tag, at);
       }
     }

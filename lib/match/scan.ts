@@ -401,26 +401,30 @@ export function finishScan(doc: DocumentScan): TextScan {
     topicCount[ti] = topicCount[ti]! + 1;
   };
 
+  // Per-entity state lives in Maps keyed by the entities the hits name, never in arrays sized by
+  // the dictionary: with 50,000 names, allocating and sweeping those on every scan cost more than
+  // the scan itself.
   // How many different people on this page carry each surname (full names anywhere on the page).
-  const named = new Uint8Array(entities.length);
-  for (const h of hits) if (h.target.entity >= 0 && h.target.match !== 'surname') named[h.target.entity] = 1;
+  const named = new Set<number>();
+  for (const h of hits) if (h.target.entity >= 0 && h.target.match !== 'surname') named.add(h.target.entity);
   const surnameCarriers = new Map<string, number>();
-  for (const [ei, e] of entities.entries()) {
-    if (named[ei] === 1 && e.kind === 'person' && e.surname)
+  for (const ei of named) {
+    const e = entities[ei]!;
+    if (e.kind === 'person' && e.surname)
       surnameCarriers.set(e.surname, (surnameCarriers.get(e.surname) ?? 0) + 1);
   }
 
   // Surname follow-ups need the full name EARLIER in document order.
-  const activated = new Uint8Array(entities.length);
+  const activated = new Set<number>();
   const accepted: Hit[] = [];
   for (const h of hits) {
     const t = h.target;
     if (t.entity >= 0) {
       if (t.match === 'surname') {
         const e: CompiledEntity = entities[t.entity]!;
-        if (activated[t.entity] !== 1 || surnameCarriers.get(e.surname) !== 1) continue;
+        if (!activated.has(t.entity) || surnameCarriers.get(e.surname) !== 1) continue;
       } else {
-        activated[t.entity] = 1;
+        activated.add(t.entity);
         for (const ti of t.implied) countTopic(ti);
       }
     } else {
@@ -440,8 +444,8 @@ export function finishScan(doc: DocumentScan): TextScan {
   };
 
   const mentions: TextMention[] = [];
-  const peopleCount = new Int32Array(entities.length);
-  const peopleOrder: number[] = [];
+  // In order of first mention (Map order).
+  const peopleCount = new Map<number, number>();
   for (const h of accepted) {
     const t = h.target;
     if (t.entity >= 0 && entities[t.entity]!.status === 'actor' && !aiCopyright) {
@@ -459,14 +463,13 @@ export function finishScan(doc: DocumentScan): TextScan {
     }
     mentions.push({ block: h.block, start: h.start, end: h.end, ref: t.ref, match: t.match });
     if (t.entity >= 0) {
-      if (peopleCount[t.entity] === 0) peopleOrder.push(t.entity);
-      peopleCount[t.entity] = peopleCount[t.entity]! + 1;
+      peopleCount.set(t.entity, (peopleCount.get(t.entity) ?? 0) + 1);
     }
   }
 
   return {
     mentions,
-    people: peopleOrder.map((ei) => ({ id: entities[ei]!.id, mentions: peopleCount[ei]! })),
+    people: [...peopleCount].map(([ei, mentions]) => ({ id: entities[ei]!.id, mentions })),
     topics: topicOrder.map((ti) => ({ id: matcher.topics[ti]!.id, mentions: topicCount[ti]! })),
     classification,
   };

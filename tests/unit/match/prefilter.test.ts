@@ -56,6 +56,21 @@ describe('prefilter', () => {
     expect(mayMatch(realMatcher, '演员马', '克·鲁法洛')).toBe(true);
   });
 
+  it('after a word carried to the next piece, judges the rest of that piece exactly as a fresh one', () => {
+    // The piece after a carried word: continued (exact scan of that word), or ended at once.
+    expect(mayMatch(realMatcher, 'Mark Ruf', 'falo, and nothing else')).toBe(true);
+    expect(mayMatch(realMatcher, 'Remar', 'k said nothing at all')).toBe(false);
+    expect(mayMatch(realMatcher, 'Remar', 'k said Ruffalo')).toBe(true);
+    expect(mayMatch(realMatcher, 'Remark', ', said Ruffalo')).toBe(true);
+    expect(mayMatch(realMatcher, 'Remark', ', said nobody')).toBe(false);
+    // Glued words spanning three pieces, and a key in the last piece after the glued word ends.
+    expect(mayMatch(realMatcher, 'Ru', 'ffa', 'lo')).toBe(true);
+    expect(mayMatch(realMatcher, 'ab', 'cd', 'ef then Blanchett')).toBe(true);
+    expect(mayMatch(realMatcher, 'ab', 'cd', 'ef then nobody')).toBe(false);
+    // A piece that continues a word and then holds a non-ASCII letter goes on exactly.
+    expect(mayMatch(realMatcher, 'Al', 'fonso Cuarón')).toBe(true);
+  });
+
   it('never misses what the core finds (random texts cut into random pieces)', () => {
     const words = [
       'Mark', 'Ruffalo', 'Ruffalo’s', 'Ben', 'Stiller', 'Cate', 'Blanchett', 'OpenAI', 'AI', 'copyright',
