@@ -74,13 +74,15 @@ export class Annotator {
 
   async start(): Promise<void> {
     const { doc, signal } = this.options;
-    await this.scan();
-    if (signal.aborted) return;
+    // Watching starts before the first scan: what changes (or a frame that loads) while that scan
+    // runs in its slices is then rescanned, not lost.
     this.watch = watchPage(doc.body, {
       isOwnNode: (node) => this.isOwnNode(node),
       onChange: () => void this.rescan(),
       signal,
     });
+    await this.scan();
+    if (signal.aborted) return;
     doc.addEventListener('pointermove', this.onPointerMove, { passive: true, signal });
     doc.addEventListener('click', this.onClick, { signal });
     signal.addEventListener('abort', () => this.teardown(), { once: true });

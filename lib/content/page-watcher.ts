@@ -8,6 +8,10 @@
  * about as much as walking it (see `npm run bench`). Bursts are coalesced: the pass runs `quietMs`
  * after the last change, and at the latest `maxWaitMs` after the first, so a live blog that never
  * stops changing is still annotated.
+ *
+ * A same-origin frame that finishes loading is a change too: its text is scanned as part of the
+ * page (lib/dom/scan-dom.ts), but it may still be empty when a scan reads it, and loading a frame
+ * mutates nothing in the parent. Cross-origin frames (ads) are not readable and are ignored.
  */
 export interface WatchOptions {
   /** Nodes the extension itself adds (the card): changes inside them are not the page's. */
@@ -52,13 +56,31 @@ export function watchPage(root: Node, options: WatchOptions): PageWatch {
       }
       if (relevant) break;
     }
-    if (!relevant) return;
+    if (relevant) noteChange();
+  });
+
+  function noteChange(): void {
     const now = performance.now();
     if (firstChangeAt === 0) firstChangeAt = now;
     clearTimeout(quietTimer);
     const wait = Math.max(0, Math.min(quietMs, firstChangeAt + maxWaitMs - now));
     quietTimer = setTimeout(fire, wait);
-  });
+  }
+
+  // `load` does not bubble, but a capturing listener on the document sees every frame's.
+  const onLoad = (event: Event) => {
+    const target = event.target as Element | null;
+    if (!target || (target.localName !== 'iframe' && target.localName !== 'frame') || isOwnNode(target))
+      return;
+    let readable = false;
+    try {
+      readable = (target as HTMLIFrameElement).contentDocument !== null;
+    } catch {
+      // Cross-origin: never readable.
+    }
+    if (readable) noteChange();
+  };
+  root.ownerDocument?.addEventListener('load', onLoad, { capture: true, signal });
 
   function hasForeign(nodes: NodeList): boolean {
     for (let i = 0; i < nodes.length; i++) if (!isOwnNode(nodes[i]!)) return true;

@@ -249,3 +249,20 @@ defineE2E('blocking the site removes the marks without a reload, allowing it res
   );
   expect((await t.tabReport(page))?.people.map((p) => p.id)).toContain('ben-stiller');
 });
+
+defineE2E(
+  'names inside open shadow roots (nested, declarative) and a same-origin frame are found',
+  async (t) => {
+    const page = await inFront(await t.open('/pages/shadow.html'));
+    // The frame and the script-built roots exist before the content script's document_idle scan.
+    const expected = ['ava-duvernay', 'ben-stiller', 'cate-blanchett', 'mark-ruffalo'];
+    let found: string[] = [];
+    await t
+      .poll('the report with every name', async () => {
+        found = ((await t.tabReport(page))?.people ?? []).map((p) => p.id).sort();
+        return found.length >= expected.length ? true : undefined;
+      })
+      .catch(() => undefined);
+    expect(found).toEqual(expected);
+  },
+);

@@ -76,4 +76,23 @@ describe('watchPage', () => {
     vi.advanceTimersByTime(1000);
     expect(onChange).not.toHaveBeenCalled();
   });
+
+  it('a same-origin frame that finishes loading is a change; a cross-origin one is not', async () => {
+    const sameOrigin = document.createElement('iframe');
+    const crossOrigin = document.createElement('iframe');
+    document.body.append(sameOrigin, crossOrigin);
+    await flushObservers();
+    const { onChange } = setup();
+    // A readable document for one, null (what browsers give for another origin) for the other.
+    Object.defineProperty(sameOrigin, 'contentDocument', {
+      value: document.implementation.createHTMLDocument('frame'),
+    });
+    Object.defineProperty(crossOrigin, 'contentDocument', { value: null });
+    crossOrigin.dispatchEvent(new Event('load'));
+    vi.advanceTimersByTime(500);
+    expect(onChange).not.toHaveBeenCalled();
+    sameOrigin.dispatchEvent(new Event('load'));
+    vi.advanceTimersByTime(100);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
 });

@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { scanDom, scanDomSliced, type DomMention, type DomScan } from '../../../lib/dom/scan-dom';
+import {
+  scanDom,
+  scanDomSliced,
+  shadowHostCandidates,
+  type DomMention,
+  type DomScan,
+} from '../../../lib/dom/scan-dom';
 import { scanBlocks } from '../../../lib/match/index';
 import { AI_COPYRIGHT_CONTEXT, realMatcher } from '../match/helpers';
 
@@ -86,9 +92,10 @@ describe('scanDom', () => {
     expect(list(scanDom(root, realMatcher))).toEqual([['Paul Simon', 'paul-simon', 'full']]);
   });
 
-  it('scans open shadow roots, not closed ones, and not our own shadow hosts', () => {
+  it('scans open shadow roots of custom elements, not closed ones, and not our own shadow hosts', () => {
     const root = page(
-      '<p>Mark Ruffalo signed.</p><div id="open"></div><div id="closed"></div><div id="ours" data-undersigned-ui></div>',
+      '<p>Mark Ruffalo signed.</p><news-embed id="open"></news-embed><news-embed id="closed"></news-embed>' +
+        '<news-embed id="ours" data-undersigned-ui></news-embed>',
     );
     const open = root.querySelector('#open')!.attachShadow({ mode: 'open' });
     const p = document.createElement('p');
@@ -104,6 +111,67 @@ describe('scanDom', () => {
       ['Ben Stiller', 'ben-stiller', 'full'],
     ]);
     expect(scan.mentions[1]!.startNode.getRootNode()).toBe(open);
+  });
+
+  it('scans nested shadow roots, each root after the one that holds it', () => {
+    const root = page('<p>Mark Ruffalo</p><outer-card></outer-card><side-note></side-note>');
+    const outer = root.querySelector('outer-card')!.attachShadow({ mode: 'open' });
+    const inner = document.createElement('inner-card');
+    outer.append(inner);
+    inner.attachShadow({ mode: 'open' }).append('Ben Stiller');
+    root.querySelector('side-note')!.attachShadow({ mode: 'open' }).append('Cate Blanchett');
+    expect(list(scanDom(root, realMatcher))).toEqual([
+      ['Mark Ruffalo', 'mark-ruffalo', 'full'],
+      ['Cate Blanchett', 'cate-blanchett', 'full'],
+      ['Ben Stiller', 'ben-stiller', 'full'],
+    ]);
+  });
+
+  // The documented restriction (lib/dom/scan-dom.ts header): finding shadow roots on plain
+  // built-in elements would mean reading every element's shadowRoot on every page load.
+  it('does not look for shadow roots on plain built-in elements (the cost decision in the header)', () => {
+    const root = page('<p>Mark Ruffalo</p><div id="plain"></div><span id="inline"></span><p is="x-p"></p>');
+    root.querySelector('#plain')!.attachShadow({ mode: 'open' }).append('Ben Stiller');
+    root.querySelector('#inline')!.attachShadow({ mode: 'open' }).append('Cate Blanchett');
+    root.querySelector('p[is]')!.attachShadow({ mode: 'open' }).append('Paul Simon');
+    expect(list(scanDom(root, realMatcher))).toEqual([['Mark Ruffalo', 'mark-ruffalo', 'full']]);
+  });
+
+  it('finds shadow host candidates with one native XPath query where there is one, else by a walk', () => {
+    const root = page('<div><x-a></x-a><p is="x-p"></p><span></span><x-b><x-c></x-c></x-b></div>');
+    const walked = shadowHostCandidates(root);
+    expect(walked.map((el) => el.localName)).toEqual(['x-a', 'x-b', 'x-c']);
+    // happy-dom has no XPath: stand in for the browser's, and check the query and its use.
+    const calls: { expression: string; context: Node; type: number }[] = [];
+    const evaluate = (expression: string, context: Node, _ns: unknown, type: number) => {
+      calls.push({ expression, context, type });
+      return { snapshotLength: walked.length, snapshotItem: (i: number) => walked[i] ?? null };
+    };
+    Object.defineProperty(document, 'evaluate', { value: evaluate, configurable: true });
+    try {
+      expect(shadowHostCandidates(root)).toEqual(walked);
+      expect(calls).toEqual([{ expression: ".//*[contains(name(), '-')]", context: root, type: 7 }]);
+      // Browsers refuse a shadow root as the context node: its child elements are queried instead.
+      const shadow = root.querySelector('x-a')!.attachShadow({ mode: 'open' });
+      shadow.append(document.createElement('p'), 'text', document.createElement('y-b'));
+      calls.length = 0;
+      shadowHostCandidates(shadow);
+      expect(calls.map((c) => [c.expression, (c.context as Element).localName])).toEqual([
+        ["descendant-or-self::*[contains(name(), '-')]", 'p'],
+        ["descendant-or-self::*[contains(name(), '-')]", 'y-b'],
+      ]);
+      // A browser that refuses the context node: the walk gives the same list.
+      Object.defineProperty(document, 'evaluate', {
+        value: () => {
+          throw new Error('NotSupportedError');
+        },
+        configurable: true,
+      });
+      expect(shadowHostCandidates(root)).toEqual(walked);
+    } finally {
+      delete (document as { evaluate?: unknown }).evaluate;
+    }
+    expect(typeof (document as { evaluate?: unknown }).evaluate).toBe('undefined');
   });
 
   // happy-dom (as configured for the unit tests) does not load iframe documents, so these tests
