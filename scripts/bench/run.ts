@@ -8,7 +8,8 @@
  * --markjs-names=N (mark.js sample size, default 40; 1000 = the full run, ~40 min),
  * --markjs-mega (also run mark.js on the joined page: very slow), --no-profile, --quick,
  * --verbose (wall time of every step on stderr). Env: CHROMIUM_PATH, BENCH_CORPUS.
- * Extension cost (issue #4, extension-cost.ts; needs `npm run build:chrome`): --no-extension-cost,
+ * Extension cost (issue #4, extension-cost.ts; needs `npm run build:chrome`; getMetrics
+ * ScriptDuration with − without on unprofiled loads, one extra profiled load for the digest): --no-extension-cost,
  * --extension-cost-only, --extension-cost-runs=N (loads per page per browser, default 3),
  * --extension-cost-verify (also the busy-loop attribution check).
  */
@@ -348,6 +349,10 @@ async function main() {
     maxTaskMs: round(maxTaskMs, 1),
     pageCostToFloor: extensionRun?.summary.pageCostToFloor ?? Number.NaN,
     pageCostMs: extensionRun?.summary.pageCostMs ?? Number.NaN,
+    // Beside the target figure (ScriptDuration difference): all extra main-thread CPU, and the
+    // least-disturbed loads' difference (see extension-cost.ts).
+    threadTimeCostToFloor: extensionRun?.summary.threadTimeCostToFloor ?? Number.NaN,
+    minScriptCostToFloor: extensionRun?.summary.minScriptCostToFloor ?? Number.NaN,
     targets: {
       ratioToFloor: {
         target: `<= ${TARGETS.ratioToFloor.max}`,
