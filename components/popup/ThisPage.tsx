@@ -13,7 +13,7 @@ import { Icon } from '../card/icons';
 import { pickSources } from '../card/sources';
 import { statusVariant } from '../card/status';
 import { loadRoster, type PageRoster } from './data';
-import { StatusBadge, badgeVariant } from './StatusBadge';
+import { StatusBadge, badgeVariant, type BadgeVariant } from './StatusBadge';
 
 export interface ThisPageProps {
   tabId: number | null;
@@ -99,6 +99,41 @@ function fileName(url: string, date: Date): string {
     // Keep "page".
   }
   return `undersigned-${host}-${isoDay(date)}.csv`;
+}
+
+/** One person or topic of the roster: a button that reveals its first mention on the page. */
+function RosterRow(props: {
+  id: string;
+  testId: string;
+  name: string;
+  /** A topic's term (styled as a term, no role line). */
+  term?: boolean;
+  role?: string | null;
+  badge: BadgeVariant;
+  mentions: number;
+  onChoose: () => void;
+}) {
+  return (
+    <li>
+      <button
+        type="button"
+        class="pp-row"
+        data-id={props.id}
+        data-testid={props.testId}
+        onClick={props.onChoose}
+      >
+        <span class="pp-row__main">
+          <span class={props.term ? 'pp-row__name pp-row__name--term' : 'pp-row__name'}>{props.name}</span>
+          {props.role && <span class="pp-row__role">{props.role}</span>}
+        </span>
+        <span class="pp-row__side">
+          <StatusBadge variant={props.badge} />
+          <span class="pp-row__count">{plural(props.mentions, 'popupMentionsOne', 'popupMentionsMany')}</span>
+        </span>
+        <Icon name="chevron" class="us-icon pp-row__go" />
+      </button>
+    </li>
+  );
 }
 
 type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'ready'; roster: PageRoster };
@@ -190,27 +225,16 @@ export function ThisPage(props: ThisPageProps) {
           </h2>
           <ul class="pp-roster" data-testid="roster-people">
             {roster.people.map(({ id, mentions, entity }) => (
-              <li key={id}>
-                <button
-                  type="button"
-                  class="pp-row"
-                  data-id={id}
-                  data-testid="roster-person"
-                  onClick={() => void reveal('entity', id)}
-                >
-                  <span class="pp-row__main">
-                    <span class="pp-row__name">{entity?.name ?? id}</span>
-                    {entity?.role && <span class="pp-row__role">{entity.role}</span>}
-                  </span>
-                  <span class="pp-row__side">
-                    <StatusBadge variant={badgeVariant(entity)} />
-                    <span class="pp-row__count">
-                      {plural(mentions, 'popupMentionsOne', 'popupMentionsMany')}
-                    </span>
-                  </span>
-                  <Icon name="chevron" class="us-icon pp-row__go" />
-                </button>
-              </li>
+              <RosterRow
+                key={id}
+                id={id}
+                testId="roster-person"
+                name={entity?.name ?? id}
+                role={entity?.role ?? null}
+                badge={badgeVariant(entity)}
+                mentions={mentions}
+                onChoose={() => void reveal('entity', id)}
+              />
             ))}
           </ul>
         </section>
@@ -222,26 +246,16 @@ export function ThisPage(props: ThisPageProps) {
           </h2>
           <ul class="pp-roster" data-testid="roster-topics">
             {roster.topics.map(({ id, mentions, topic }) => (
-              <li key={id}>
-                <button
-                  type="button"
-                  class="pp-row"
-                  data-id={id}
-                  data-testid="roster-topic"
-                  onClick={() => void reveal('topic', id)}
-                >
-                  <span class="pp-row__main">
-                    <span class="pp-row__name pp-row__name--term">{topic?.terms[0] ?? id}</span>
-                  </span>
-                  <span class="pp-row__side">
-                    <StatusBadge variant="topic" />
-                    <span class="pp-row__count">
-                      {plural(mentions, 'popupMentionsOne', 'popupMentionsMany')}
-                    </span>
-                  </span>
-                  <Icon name="chevron" class="us-icon pp-row__go" />
-                </button>
-              </li>
+              <RosterRow
+                key={id}
+                id={id}
+                testId="roster-topic"
+                name={topic?.terms[0] ?? id}
+                term
+                badge="topic"
+                mentions={mentions}
+                onChoose={() => void reveal('topic', id)}
+              />
             ))}
           </ul>
         </section>
