@@ -7,7 +7,7 @@
  * time ("Always run on this site"). The content script is registered only where the user's mode
  * and the granted access both say yes; the deny list is applied by the content script itself.
  */
-import type { Settings } from '../store/settings';
+import { listCovers, type Settings } from '../store/settings';
 
 /** Every http(s) page: what "Annotate every site" asks for. */
 export const EVERY_SITE = '*://*/*';
@@ -99,10 +99,9 @@ export function siteAccessOf(
   if (url === undefined && tabExists) return { kind: 'no-access', host: null };
   const host = scannableHost(url);
   if (host === null) return { kind: 'restricted' };
-  const covers = (list: readonly string[]) => list.some((h) => host === h || host.endsWith(`.${h}`));
-  if (covers(settings.denyList)) return { kind: 'off', host, reason: 'denied' };
+  if (listCovers(settings.denyList, host)) return { kind: 'off', host, reason: 'denied' };
   if (settings.mode === 'on-click') return { kind: 'off', host, reason: 'on-click' };
-  if (settings.mode === 'allowed-sites' && !covers(settings.allowList))
+  if (settings.mode === 'allowed-sites' && !listCovers(settings.allowList, host))
     return { kind: 'off', host, reason: 'not-allowed' };
   return hasAccessTo(access, host) ? { kind: 'on', host } : { kind: 'no-access', host };
 }
@@ -112,11 +111,10 @@ export function siteAccessOf(
  * run it by themselves, on the allow list (from "only when I click", that means sites I allow).
  */
 export function settingsToRunOn(settings: Settings, host: string): Partial<Settings> {
-  const covers = (h: string) => host === h || host.endsWith(`.${h}`);
-  const patch: Partial<Settings> = { denyList: settings.denyList.filter((h) => !covers(h)) };
+  const patch: Partial<Settings> = { denyList: settings.denyList.filter((h) => !listCovers([h], host)) };
   if (settings.mode !== 'everywhere') {
     patch.mode = 'allowed-sites';
-    if (!settings.allowList.some(covers)) patch.allowList = [...settings.allowList, host];
+    if (!listCovers(settings.allowList, host)) patch.allowList = [...settings.allowList, host];
   }
   return patch;
 }

@@ -37,8 +37,9 @@ interface RegisteredScript {
   persistAcrossSessions: boolean;
 }
 
+/** Both lists are small and come sorted from registrationMatches; the browser's may not be. */
 const sameSet = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().every((value, i) => value === [...b].sort()[i]);
+  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
 /**
  * Registers, updates or unregisters the content script so that it matches `registrationMatches`.

@@ -147,9 +147,13 @@ export function onSettingsChanged(listener: (settings: Settings) => void): () =>
 /** Whether the content script should scan a page on its own, per mode and lists. */
 export function shouldScanHost(settings: Settings, hostname: string): boolean {
   const host = hostname.toLowerCase();
-  const covers = (list: readonly string[]) => list.some((h) => host === h || host.endsWith(`.${h}`));
-  if (covers(settings.denyList)) return false;
+  if (listCovers(settings.denyList, host)) return false;
   if (settings.mode === 'everywhere') return true;
-  if (settings.mode === 'allowed-sites') return covers(settings.allowList);
+  if (settings.mode === 'allowed-sites') return listCovers(settings.allowList, host);
   return false;
+}
+
+/** Whether an allow or deny list names `host` or a parent domain of it ("example.com" covers "www.example.com"). */
+export function listCovers(list: readonly string[], host: string): boolean {
+  return list.some((h) => host === h || host.endsWith(`.${h}`));
 }
