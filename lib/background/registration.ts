@@ -15,6 +15,7 @@ import {
   scannableHost,
   type GrantedAccess,
 } from '../access/sites';
+import { sendToTab } from '../messaging/protocol';
 import { LOG_PREFIX } from '../store/db';
 import { shouldScanHost, type Settings } from '../store/settings';
 
@@ -87,7 +88,7 @@ export function createRegistrationSync(load: () => Promise<{ settings: Settings;
 /** Whether the tab already runs our content script (it answers getReport). */
 async function isRunning(tabId: number): Promise<boolean> {
   try {
-    const report = await browser.tabs.sendMessage(tabId, { type: 'getReport', data: null });
+    const report = await sendToTab(tabId, 'getReport', null);
     return typeof report === 'object' && report !== null;
   } catch {
     return false;
