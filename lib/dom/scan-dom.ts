@@ -37,7 +37,7 @@ import {
 import type { Classification, TextScan } from '../match/scan';
 import type { Matcher, MatchKind, MentionRef } from '../match/compile';
 import { PrefilterStream } from '../match/prefilter';
-import { BLOCK_TAGS, BREAK_TAGS, isSkippedElement } from './rules';
+import { BLOCK_TAGS, BREAK_TAGS, SKIPPED_TAGS, isSkippedElement } from './rules';
 
 export interface DomMention {
   startNode: Text;
@@ -73,6 +73,21 @@ interface Position {
 }
 
 const ONE_BLOCK = [0];
+
+/**
+ * Text longer than this has its parent's tag checked before the prefilter reads it: a few nodes
+ * of a page (style sheets, JSON in a script, an SVG's source) can hold most of its characters.
+ * Shorter nodes are not worth the extra DOM read (the core's skip rules still apply to them).
+ */
+const LONG_TEXT = 256;
+
+/** Is this text node the content of a skipped element (its parent's tag alone)? */
+function isInSkippedTag(node: Node): boolean {
+  const parent = node.parentNode;
+  return (
+    parent !== null && parent.nodeType === ELEMENT_NODE && SKIPPED_TAGS.has((parent as Element).localName)
+  );
+}
 
 /** How many text nodes between two looks at the clock. */
 const CLOCK_EVERY = 256;
@@ -155,7 +170,12 @@ class DomScanner {
       const data = (node as Text).data;
       if (this.rewalkUntil === null) nodes++;
       else if (node === this.rewalkUntil) this.rewalkUntil = null;
-      if (stream.next(data, node as Text, raw)) {
+      if (data.length > LONG_TEXT && isInSkippedTag(node)) {
+        // A style sheet or an inline data blob: its text is never matched, and it separates the
+        // text before it from the text after it, like any skipped element.
+        stream.reset();
+        raw += data.length;
+      } else if (stream.next(data, node as Text, raw)) {
         raw = this.candidate(stream.flagged!, stream.flaggedAt);
         stream.reset();
       } else {

@@ -12,6 +12,11 @@
  *
  * Hashes use a per-character fold equal to fold() (the 1:1 fold) and skip the same combining
  * marks as the tokenizer, so they do not need the node's text folded first.
+ *
+ * Speed (measured with `npm run bench`, see PrefilterStream.next): one plain JS loop over each
+ * node's characters, with table lookups, is faster in Chromium than a native regex over the keys
+ * (irregexp tries every alternative at every position: about 8 ns a character on prose), and the
+ * indentation nodes that make up most of a page are settled by a memo of blank strings.
  */
 import type { Matcher } from './compile';
 import { fold } from './fold';
@@ -50,6 +55,23 @@ function learn(code: number): void {
 }
 for (let c = 0; c < 128; c++) learn(c);
 
+/**
+ * White-space-only strings seen so far. Most text nodes of a page are the indentation between
+ * tags, and Blink shares one string among equal ones, so after the first of each a Set lookup
+ * (its hash is cached in the string) settles the node without reading its characters. Bounded,
+ * and a pure memo of the string's value: it can never be stale.
+ */
+const blanks = new Set<string>();
+const BLANKS_MAX = 1024;
+const BLANK_MAX_LENGTH = 256;
+
+function isBlank(s: string): boolean {
+  if (blanks.has(s)) return true;
+  if (s.trim().length !== 0) return false;
+  if (s.length <= BLANK_MAX_LENGTH && blanks.size < BLANKS_MAX) blanks.add(s);
+  return true;
+}
+
 /** How many word runs may be carried across consecutive node boundaries before giving up exactness. */
 const MAX_CARRY = 8;
 
@@ -61,31 +83,7 @@ export interface Prefilter {
   /** Folded first characters of Han/kana/Hangul patterns. */
   readonly cjkFirst: Uint8Array;
   readonly size: number;
-  /**
-   * The fast path: one native regex test per text node (irregexp reads the page's strings where
-   * they are; a JS loop over them is ~3× slower in Chromium, because Blink's strings are external).
-   * It matches any ASCII key as a whole word (\\b, /i without /u: with /u it is ~500× slower) and
-   * any character that is not plain ASCII or harmless punctuation (accents, other scripts, "_",
-   * symbols whose fold is a letter). A node it rejects therefore has no candidate; a node it
-   * accepts goes through the exact per-character scan. Compiled on first use, once per matcher.
-   */
-  readonly quick: RegExp;
 }
-
-/**
- * Characters a node may contain and still be judged by the regex alone: ASCII except "_" (which
- * \\b counts as a letter), C1 controls, NBSP and Latin-1 punctuation up to ©, general punctuation
- * (spaces, dashes, quotes, but not the word joiners U+200C/D), currency signs, arrows, box drawing.
- * All of them fold to themselves or to a space, dash or quote: never to a letter or a digit.
- */
-const PLAIN =
-  '\\x00-\\x5e\\x60-\\x7f\\u0080-\\u00a9\\u2000-\\u200b\\u200e-\\u206f\\u20a0-\\u20cf\\u2190-\\u21ff\\u2500-\\u25ff';
-
-/**
- * Above this many ASCII keys the regex costs more than it saves (50,000 names: seconds to compile,
- * slower to run than the scan): every node with a word then takes the exact scan.
- */
-const QUICK_MAX_KEYS = 3000;
 
 /** The hash of a word run the way the stream scanner computes it (marks skipped, folded per char). */
 export function hashRun(text: string): number {
@@ -145,22 +143,18 @@ const cache = new WeakMap<Matcher, Prefilter>();
 
 /**
  * What a prefilter is built from, as plain JSON (shipped precompiled, lib/match/precompiled.ts):
- * the key hashes, the source of the quick regex, and the Han/kana/Hangul first characters.
+ * the key hashes and the Han/kana/Hangul first characters.
  */
 export interface PrefilterParts {
   keys: number[];
-  quick: string;
   cjkFirst: number[];
 }
 
 /** Chooses the prefilter's keys for a compiled matcher (the compile-time half). */
 export function prefilterParts(matcher: Matcher): PrefilterParts {
   const keys = new Set<number>();
-  const keyWords = new Set<string>();
   const addKey = (tokens: readonly string[]): void => {
-    const part = keyPart(tokens, keys);
-    keys.add(hashRun(part));
-    keyWords.add(part);
+    keys.add(hashRun(keyPart(tokens, keys)));
   };
   // One-word patterns have no choice; longer ones reuse those keys where they can.
   for (const list of matcher.index.values()) for (const pattern of list) addKey(pattern.tokens);
@@ -175,11 +169,10 @@ export function prefilterParts(matcher: Matcher): PrefilterParts {
       cjkFirst.add(c);
     }
   }
-  const ascii = [...keyWords].filter((w) => /^[a-z0-9]+$/.test(w));
-  return { keys: [...keys], quick: quickSource(ascii), cjkFirst: [...cjkFirst].sort((a, b) => a - b) };
+  return { keys: [...keys], cjkFirst: [...cjkFirst].sort((a, b) => a - b) };
 }
 
-/** The prefilter from its parts (the page-load half: two bitsets, a Set and a regex). */
+/** The prefilter from its parts (the page-load half: two bitsets and a Set). */
 function fromParts(parts: PrefilterParts): Prefilter {
   const keys = new Set(parts.keys);
   const cjkFirst = new Uint8Array(65536);
@@ -194,7 +187,7 @@ function fromParts(parts: PrefilterParts): Prefilter {
     bits[a >>> 5]! |= 1 << (a & 31);
     bits[b >>> 5]! |= 1 << (b & 31);
   }
-  return { bits, mask, keys, cjkFirst, size: keys.size, quick: new RegExp(parts.quick, 'i') };
+  return { bits, mask, keys, cjkFirst, size: keys.size };
 }
 
 /** The prefilter of a compiled matcher, built on first use and cached with it. */
@@ -205,16 +198,6 @@ export function prefilterOf(matcher: Matcher): Prefilter {
     cache.set(matcher, p);
   }
   return p;
-}
-
-/** The quick regex's source (flag i) for the ASCII keys; see Prefilter.quick. */
-function quickSource(ascii: string[]): string {
-  // Longest first so that no key hides a longer one sharing its start (\b would then fail).
-  const words =
-    ascii.length > QUICK_MAX_KEYS
-      ? '[a-z0-9]'
-      : `\\b(?:${ascii.sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|') || '(?!)'})\\b`;
-  return `${words}|[^${PLAIN}]`;
 }
 
 /** Gives a matcher loaded from its precompiled form the prefilter shipped with it. */
@@ -230,6 +213,58 @@ function hasKey(p: Prefilter, h: number): boolean {
   return p.keys.has(h);
 }
 
+/** scanRuns results: a candidate; no word at the end; a word reaching the end (see tailHash). */
+const FOUND = -1;
+const NO_RUN_AT_END = 0;
+const ENDS_IN_RUN = 1;
+/** The hash of the run reaching the end of the piece, when scanRuns returns ENDS_IN_RUN. */
+let tailHash = 0;
+
+/**
+ * The hot loop, over one piece: hashes every word run and tests it where it ends. ASCII comes
+ * straight from the prefilled tables; anything else is learnt once. A plain function over module
+ * tables: written as a method that also kept the carry state, it ran about half as fast in Chromium.
+ */
+function scanRuns(data: string, p: Prefilter): number {
+  const n = data.length;
+  let h = 0;
+  let inRun = false;
+  for (let i = 0; i < n; i++) {
+    const c = data.charCodeAt(i);
+    let kind: number;
+    if (c < 128) {
+      kind = kindOf[c]!;
+      if (kind === K_WORD) {
+        h = (Math.imul(h, 31) + foldedOf[c]!) | 0;
+        inRun = true;
+        continue;
+      }
+    } else {
+      if (known[c] === 0) learn(c);
+      kind = kindOf[c]!;
+      if (kind === K_WORD) {
+        h = (Math.imul(h, 31) + foldedOf[c]!) | 0;
+        inRun = true;
+        continue;
+      }
+      if (kind === K_STRIP) {
+        inRun = true;
+        continue;
+      }
+    }
+    if (inRun) {
+      if (hasKey(p, h)) return FOUND;
+      inRun = false;
+      h = 0;
+    }
+    if (kind === K_CJK && p.cjkFirst[foldedOf[c]!] === 1) return FOUND;
+  }
+  if (!inRun) return NO_RUN_AT_END;
+  if (hasKey(p, h)) return FOUND;
+  tailHash = h;
+  return ENDS_IN_RUN;
+}
+
 /**
  * Scans consecutive pieces of text (a page's text nodes in document order) and reports the first
  * piece where a pattern may start. Word runs that cross piece boundaries are hashed as every
@@ -243,7 +278,7 @@ export class PrefilterStream<T> {
   private readonly carryFrom: (T | null)[] = new Array<T | null>(MAX_CARRY).fill(null);
   private readonly carryAt = new Float64Array(MAX_CARRY);
   private carried = 0;
-  /** Set when scan() returns true: the piece (and its offset) where the flagged run begins. */
+  /** Set when next() returns true: the piece (and its offset) where the flagged run begins. */
   flagged: T | null = null;
   flaggedAt = 0;
 
@@ -260,119 +295,68 @@ export class PrefilterStream<T> {
   /**
    * Scans the next piece; `at` is any number the caller wants back for it (its text offset).
    * Returns true as soon as a candidate is found (see `flagged`); the stream is then reset.
-   * The common case costs one native regex test; see Prefilter.quick.
+   *
+   * Runs that reach the end of the piece are tested there (a block boundary may follow) and
+   * carried: the next piece's leading run extends them, and they are tested again where it ends.
    */
   next(data: string, tag: T, at: number): boolean {
     const n = data.length;
     if (n === 0) return false;
-    let c: number;
-    if (this.carried > 0) {
-      // Only a piece that continues the carried word needs the exact scan. One that starts with a
-      // space or punctuation (", said…" after a link) ends the carried runs, which were tested at
-      // the previous piece's end: it is judged like any other piece, by the regex.
-      c = data.charCodeAt(0);
-      if (known[c] === 0) learn(c);
-      if (kindOf[c] === K_WORD || kindOf[c] === K_STRIP) return this.scan(data, tag, at);
-      this.carried = 0;
-    }
-    if (this.p.quick.test(data)) return this.scan(data, tag, at);
-    return this.carryTail(data, tag, at);
-  }
-
-  /** No candidate in this piece: if it ends inside a word, carry that word's last run. */
-  private carryTail(data: string, tag: T, at: number): false {
-    const n = data.length;
-    let i = n - 1;
-    let c = data.charCodeAt(i);
-    if (known[c] === 0) learn(c);
-    if (kindOf[c] !== K_WORD && kindOf[c] !== K_STRIP) {
+    if (data.charCodeAt(0) <= 32 && isBlank(data)) {
+      // No word, and it ends any carried one.
       this.carried = 0;
       return false;
     }
-    while (i > 0) {
-      c = data.charCodeAt(i - 1);
-      if (known[c] === 0) learn(c);
-      if (kindOf[c] !== K_WORD && kindOf[c] !== K_STRIP) break;
-      i--;
+    if (this.carried > 0 && this.extendCarried(data)) return true;
+    // The piece's own runs, the leading one included (a block boundary may fall before it).
+    const found = scanRuns(data, this.p);
+    if (found === FOUND) return this.flag(tag, at);
+    if (found === NO_RUN_AT_END) {
+      this.carried = 0;
+      return false;
     }
-    let h = 0;
-    for (let k = i; k < n; k++) {
-      c = data.charCodeAt(k);
-      if (kindOf[c] === K_WORD) h = (Math.imul(h, 31) + foldedOf[c]!) | 0;
+    // The run reaching the end of the piece was tested (a block boundary may follow); carry it in
+    // case the next piece continues the word.
+    const carried = this.carried;
+    if (carried === MAX_CARRY) {
+      // A word glued from more pieces than we track: be safe, treat it as a candidate.
+      return this.flag(this.carryFrom[0]!, this.carryAt[0]!);
     }
-    this.carryHash[0] = h;
-    this.carryFrom[0] = tag;
-    this.carryAt[0] = at;
-    this.carried = 1;
+    this.carryHash[carried] = tailHash;
+    this.carryFrom[carried] = tag;
+    this.carryAt[carried] = at;
+    this.carried = carried + 1;
     return false;
   }
 
-  /** The exact per-character scan of one piece (see next()). */
-  scan(data: string, tag: T, at: number): boolean {
+  /**
+   * Extends the carried runs with the piece's leading run and tests them where it ends; true when
+   * one is a candidate (flagged). They stay carried only when the whole piece continued the word.
+   */
+  private extendCarried(data: string): boolean {
     const n = data.length;
-    if (n === 0) return false;
-    const p = this.p;
+    const carried = this.carried;
     const carryHash = this.carryHash;
-    let carried = this.carried;
-    let h = 0;
-    let inRun = false;
     let i = 0;
-    if (carried > 0) {
-      const c = data.charCodeAt(0);
-      if (known[c] === 0) learn(c);
-      // Runs that ended at the previous piece's end were tested there.
-      if (kindOf[c] !== K_WORD && kindOf[c] !== K_STRIP) carried = 0;
-    }
     for (; i < n; i++) {
       const c = data.charCodeAt(i);
-      if (known[c] === 0) learn(c);
-      const kind = kindOf[c]!;
+      if (c >= 128 && known[c] === 0) learn(c);
+      const kind = kindOf[c];
       if (kind === K_WORD) {
         const f = foldedOf[c]!;
-        h = (Math.imul(h, 31) + f) | 0;
-        inRun = true;
         for (let j = 0; j < carried; j++) carryHash[j] = (Math.imul(carryHash[j]!, 31) + f) | 0;
-      } else if (kind === K_STRIP) {
-        inRun = true;
-      } else {
-        let carryEnded = false;
-        if (carried > 0) {
-          for (let j = 0; j < carried; j++) {
-            if (hasKey(p, carryHash[j]!)) return this.flag(this.carryFrom[j]!, this.carryAt[j]!);
-          }
-          carried = 0;
-          carryEnded = true;
-        }
-        if (inRun) {
-          if (hasKey(p, h)) return this.flag(tag, at);
-          inRun = false;
-          h = 0;
-        }
-        // The piece was scanned exactly only for the word it continued: if the regex finds nothing
-        // in the whole piece, nothing in the rest of it can be a candidate either.
-        if (carryEnded && !p.quick.test(data)) return this.carryTail(data, tag, at);
-        if (kind === K_CJK && p.cjkFirst[foldedOf[c]!] === 1) return this.flag(tag, at);
+      } else if (kind !== K_STRIP) {
+        break;
       }
     }
-    // Runs reaching the end of the piece end here if a boundary follows: test them now, and carry
-    // them (with this piece's own run) in case the next piece continues the word.
-    for (let j = 0; j < carried; j++) {
-      if (hasKey(p, carryHash[j]!)) return this.flag(this.carryFrom[j]!, this.carryAt[j]!);
-    }
-    if (inRun) {
-      if (hasKey(p, h)) return this.flag(tag, at);
-      if (carried === MAX_CARRY) {
-        // A word glued from more pieces than we track: be safe, treat it as a candidate.
-        return this.flag(this.carryFrom[0]!, this.carryAt[0]!);
+    // A piece starting with a space or punctuation ends the carried runs where the last piece
+    // ended, where they were tested already.
+    if (i > 0) {
+      for (let j = 0; j < carried; j++) {
+        if (hasKey(this.p, carryHash[j]!)) return this.flag(this.carryFrom[j]!, this.carryAt[j]!);
       }
-      carryHash[carried] = h;
-      this.carryFrom[carried] = tag;
-      this.carryAt[carried] = at;
-      carried++;
-    } else {
-      carried = 0;
     }
-    this.carried = carried;
+    if (i < n) this.carried = 0;
     return false;
   }
 

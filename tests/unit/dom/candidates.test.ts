@@ -104,4 +104,30 @@ describe('candidate-first scanDom', () => {
       ['Cate Blanchett', 'cate-blanchett', 'full'],
     ]);
   });
+
+  it('does not assemble a block for names in a long style sheet or data script, and reads on after it', () => {
+    // Long enough for the walk to check the parent's tag instead of prefiltering the text.
+    const sheet = `/* Mark Ruffalo, Cate Blanchett */ ${'.a{color:red}'.repeat(40)}`;
+    const json = JSON.stringify({ author: 'Ben Stiller', body: 'x'.repeat(400) });
+    const root = page(
+      `<p>Mark Ruf</p><style>${sheet}</style><script type="application/json">${json}</script>` +
+        '<p>falo left, and Ben Stiller</p>',
+    );
+    const scan = scanDom(root, realMatcher);
+    expect(sheet.length).toBeGreaterThan(256);
+    // "Ruf" and "falo" are not glued across the skipped elements; Ben Stiller after them is found.
+    expect(list(scan)).toEqual([['Ben Stiller', 'ben-stiller', 'full']]);
+    expect(scan.stats.blocks).toBe(1);
+  });
+
+  it('settles indentation without a candidate, and ends a word carried into it', () => {
+    const root = page(`<div>\n  <span>Mark Ruf</span>\n  <span>falo</span>\n</div><p>nothing</p>`);
+    const scan = scanDom(root, realMatcher);
+    expect(list(scan)).toEqual([]);
+    expect(scan.stats.blocks).toBe(0);
+    // The same text without the indentation between the two spans is one word, and a match.
+    expect(list(scanDom(page('<div><span>Mark Ruf</span><span>falo</span></div>'), realMatcher))).toEqual([
+      ['Mark Ruffalo', 'mark-ruffalo', 'full'],
+    ]);
+  });
 });

@@ -107,6 +107,17 @@ describe('prefilter', () => {
     expect(positives).toBeGreaterThan(200);
   });
 
+  it('ends a carried word at a blank piece, the first time and once the blank is memoised', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(mayMatch(realMatcher, 'Mark Ruf', '\n    ', 'falo')).toBe(false);
+      expect(mayMatch(realMatcher, 'Mark Ruf', '\u00a0\u2009', 'falo')).toBe(false);
+      expect(mayMatch(realMatcher, '\n    ', 'Ruffalo', '\n    ')).toBe(true);
+    }
+    // Blank-looking but not blank: a word after the indentation.
+    expect(mayMatch(realMatcher, '\n    Ruffalo')).toBe(true);
+    expect(mayMatch(realMatcher, '\n    ', '\n    Ruffalo')).toBe(true);
+  });
+
   it('keeps one key per pattern, the most selective part of it', () => {
     const p = prefilterOf(realMatcher);
     expect(p.size).toBeGreaterThan(50);
