@@ -63,6 +63,7 @@ export interface DomScan {
 const SHOW_TEXT = 4;
 const SHOW_ELEMENT = 1;
 const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
 
 /** Where a hit's text came from, recorded while its block's node table still exists. */
 interface Position {
@@ -254,9 +255,8 @@ class DomScanner {
     before.length = 0;
     let first = node;
     let start = raw;
-    aux.currentNode = node;
-    for (let prev = aux.previousNode(); prev !== null; prev = aux.previousNode()) {
-      const t = prev as Text;
+    const root = this.roots[this.rootIndex - 1]!;
+    for (let t = previousText(node, root); t !== null; t = previousText(t, root)) {
       const up = t.parentNode;
       if (up === null || this.resolve(up) !== block || this.separated(t, first)) break;
       before.push(t);
@@ -491,6 +491,30 @@ class DomScanner {
       classification: scan.classification,
       stats: { ...this.stats },
     };
+  }
+}
+
+/**
+ * The text node before `node` in document order, inside `root`. Not TreeWalker.previousNode:
+ * happy-dom's (which the command-line scanner runs on) returns null when an empty element comes
+ * in between (`Ben<span><span></span></span><span><span>B</span>en Stiller</span>`), and the block
+ * then started too late: "Ben Stiller" was found in "BenBen Stiller". The walk back is short (to
+ * the start of the block), so a plain loop costs nothing that matters.
+ */
+function previousText(node: Node, root: Node): Text | null {
+  let n: Node = node;
+  for (;;) {
+    let prev = n.previousSibling;
+    if (prev === null) {
+      const up = n.parentNode;
+      if (up === null || up === root) return null;
+      n = up;
+      continue;
+    }
+    // The previous node in document order is the last, deepest descendant of the previous sibling.
+    for (let child = prev.lastChild; child !== null; child = prev.lastChild) prev = child;
+    n = prev;
+    if (n.nodeType === TEXT_NODE) return n as Text;
   }
 }
 

@@ -55,6 +55,15 @@ describe('candidate-first scanDom', () => {
     ]);
   });
 
+  it('starts the block at its first text node even past empty elements (no name made of "BenBen")', () => {
+    // Found by the property test: the walk back from the candidate stopped at the empty spans, and
+    // "Ben Stiller" was found inside "BenBen Stiller".
+    const root = page('<p>Ben<span><span></span></span><span><span>B</span>en Stiller</span></p>');
+    expect(list(scanDom(root, realMatcher))).toEqual([]);
+    const spaced = page('<p>Ben<span><span></span></span> <span><span>B</span>en Stiller</span></p>');
+    expect(list(scanDom(spaced, realMatcher))).toEqual([['Ben Stiller', 'ben-stiller', 'full']]);
+  });
+
   it('finds a Chinese alias whose characters are split across elements', () => {
     const root = page(`${filler}<p>好莱坞演员<span>马</span>克·鲁法洛表示反对</p>`);
     expect(list(scanDom(root, realMatcher))).toEqual([['马克·鲁法洛', 'mark-ruffalo', 'alias']]);
