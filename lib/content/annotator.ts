@@ -5,6 +5,7 @@
  */
 import type { DomMention, DomScan } from '../dom/scan-dom';
 import { scanDomSliced } from '../dom/scan-dom';
+import { ShadowHostIndex } from '../dom/shadow-hosts';
 import type { Matcher, MentionRef } from '../match';
 import type { PageReport } from '../messaging/protocol';
 import type { CardApi } from './card-api';
@@ -61,9 +62,12 @@ export class Annotator {
   private announced = false;
   private firstMentionOnly: boolean;
   private watch: PageWatch | null = null;
+  /** Shadow hosts kept current across rescans (not one query of the whole page per scan). */
+  private readonly shadowHosts: ShadowHostIndex;
 
   constructor(private readonly options: AnnotatorOptions) {
     this.firstMentionOnly = options.firstMentionOnly;
+    this.shadowHosts = new ShadowHostIndex(options.signal);
   }
 
   /** What the page mentions, after the scan in progress (if any) has finished. */
@@ -139,7 +143,7 @@ export class Annotator {
   private async scan(): Promise<void> {
     const { doc, matcher, signal } = this.options;
     const run = (async () => {
-      const result = await scanDomSliced(doc.body, matcher, { signal });
+      const result = await scanDomSliced(doc.body, matcher, { signal, shadowHosts: this.shadowHosts });
       if (signal.aborted) return;
       this.apply(result);
     })();

@@ -9,7 +9,8 @@
  * scanned after the main tree, as further parts of the same document.
  *
  * Which shadow roots: those of custom elements (`<my-widget>`, a hyphen in the tag name), found
- * with one native XPath query, nested ones included (each shadow root found is queried in turn).
+ * with one native XPath query, nested ones included (each shadow root found is queried in turn);
+ * the content script keeps them in a ShadowHostIndex across rescans (shadow-hosts.ts).
  * A shadow root attached to a built-in element (a `<div>` or `<span>` whose page script called
  * attachShadow, a declarative shadow root on one, or a customized built-in `<p is="…">`) is NOT
  * scanned. Decided on cost (issue #4): the only way to find those is to read every element's
@@ -38,6 +39,7 @@ import type { Classification, TextScan } from '../match/scan';
 import type { Matcher, MatchKind, MentionRef } from '../match/compile';
 import { PrefilterStream } from '../match/prefilter';
 import { BLOCK_TAGS, BREAK_TAGS, SKIPPED_TAGS, isSkippedElement } from './rules';
+import { shadowHostCandidates, type ShadowHostIndex } from './shadow-hosts';
 
 export interface DomMention {
   startNode: Text;
@@ -61,7 +63,6 @@ export interface DomScan {
 }
 
 const SHOW_TEXT = 4;
-const SHOW_ELEMENT = 1;
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
@@ -125,7 +126,11 @@ class DomScanner {
 
   readonly stats = { textNodes: 0, chars: 0, blocks: 0 };
 
-  constructor(root: Node, matcher: Matcher) {
+  constructor(
+    root: Node,
+    matcher: Matcher,
+    private readonly shadowHosts?: ShadowHostIndex,
+  ) {
     this.doc = beginScan(matcher);
     this.stream = new PrefilterStream<Text>(matcher);
     this.addRoot(root);
@@ -396,7 +401,7 @@ class DomScanner {
     // 0, or a walk that used up the slice) must not stop it forever.
     let worked = false;
     if (sweep.hosts === null) {
-      sweep.hosts = shadowHostCandidates(sweep.root);
+      sweep.hosts = this.shadowHosts?.hostsUnder(sweep.root) ?? shadowHostCandidates(sweep.root);
       worked = true;
     }
     const hosts = sweep.hosts;
@@ -519,44 +524,6 @@ function previousText(node: Node, root: Node): Text | null {
 }
 
 /**
- * Custom elements (a hyphen in the tag name) under `root`, in document order: the elements that
- * may carry an open shadow root worth scanning (see the header for why only these). In browsers
- * one native XPath query finds them without touching any other element (Chromium and Firefox
- * refuse a shadow root as the context node, so inside one its child elements are the contexts);
- * where XPath is missing (happy-dom) or throws, a walk over the elements gives the same list.
- */
-export function shadowHostCandidates(root: Node): Element[] {
-  const owner = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
-  const hosts: Element[] = [];
-  if (owner === null) return hosts;
-  if (typeof owner.evaluate === 'function') {
-    try {
-      // XPath refuses a shadow root (a document fragment) as its context: query its children.
-      const contexts: Node[] = root.nodeType === 11 ? [...(root as ParentNode).children] : [root];
-      const expression = root.nodeType === 11 ? HOST_XPATH_SELF : HOST_XPATH;
-      for (const context of contexts) {
-        const found = owner.evaluate(expression, context, null, ORDERED_NODE_SNAPSHOT, null);
-        for (let i = 0; i < found.snapshotLength; i++) hosts.push(found.snapshotItem(i) as Element);
-      }
-      return hosts;
-    } catch {
-      hosts.length = 0; // fall through to the walk
-    }
-  }
-  const walker = owner.createTreeWalker(root, SHOW_ELEMENT);
-  for (let el = walker.nextNode() as Element | null; el !== null; el = walker.nextNode() as Element | null) {
-    if (el.localName.includes('-')) hosts.push(el);
-  }
-  return hosts;
-}
-
-/** Descendants of the context node only (a shadow root's own tree; XPath never enters shadow trees). */
-const HOST_XPATH = ".//*[contains(name(), '-')]";
-const HOST_XPATH_SELF = "descendant-or-self::*[contains(name(), '-')]";
-/** XPathResult.ORDERED_NODE_SNAPSHOT_TYPE (the global is missing outside browsers). */
-const ORDERED_NODE_SNAPSHOT = 7;
-
-/**
  * Maps a block offset to a text node and offset. A start belongs to the node where the character
  * begins; an end to the node holding the last character (so ranges never end at offset 0 of the
  * next node). The last node starting at or before that character is the one holding it.
@@ -578,14 +545,22 @@ function locate(
   return [nodes[lo]!, offset - starts[lo]!];
 }
 
+export interface ScanOptions {
+  /**
+   * Where to find shadow hosts: an index kept across scans (the content script's), instead of a
+   * query of the whole page on every scan.
+   */
+  shadowHosts?: ShadowHostIndex;
+}
+
 /** Scans everything under `root` synchronously. */
-export function scanDom(root: Node, matcher: Matcher): DomScan {
-  const scanner = new DomScanner(root, matcher);
+export function scanDom(root: Node, matcher: Matcher, options: ScanOptions = {}): DomScan {
+  const scanner = new DomScanner(root, matcher, options.shadowHosts);
   scanner.step(Number.POSITIVE_INFINITY);
   return scanner.finish();
 }
 
-export interface SlicedScanOptions {
+export interface SlicedScanOptions extends ScanOptions {
   /** Milliseconds of work per slice (default 8). */
   budgetMs?: number;
   signal?: AbortSignal;
@@ -603,7 +578,7 @@ export async function scanDomSliced(
 ): Promise<DomScan> {
   const budget = options.budgetMs ?? 8;
   const yieldFn = options.yieldFn ?? defaultYield;
-  const scanner = new DomScanner(root, matcher);
+  const scanner = new DomScanner(root, matcher, options.shadowHosts);
   for (;;) {
     options.signal?.throwIfAborted();
     const done = scanner.step(performance.now() + budget);

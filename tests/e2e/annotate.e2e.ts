@@ -264,5 +264,23 @@ defineE2E(
       })
       .catch(() => undefined);
     expect(found).toEqual(expected);
+
+    // A component added after the first scan: found by the rescan, through the content script's
+    // shadow-host index (only what was added is queried), next to the hosts it already knew.
+    await page.evaluate(() => {
+      const card = document.createElement('late-card');
+      const p = document.createElement('p');
+      p.textContent = 'Taika Waititi signed as well.';
+      card.attachShadow({ mode: 'open' }).append(p);
+      document.body.prepend(card);
+    });
+    const later = ['ava-duvernay', 'ben-stiller', 'cate-blanchett', 'mark-ruffalo', 'taika-waititi'];
+    await t
+      .poll('the report with the late component', async () => {
+        found = ((await t.tabReport(page))?.people ?? []).map((p) => p.id).sort();
+        return found.length >= later.length ? true : undefined;
+      })
+      .catch(() => undefined);
+    expect(found).toEqual(later);
   },
 );

@@ -1,11 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  scanDom,
-  scanDomSliced,
-  shadowHostCandidates,
-  type DomMention,
-  type DomScan,
-} from '../../../lib/dom/scan-dom';
+import { scanDom, scanDomSliced, type DomMention, type DomScan } from '../../../lib/dom/scan-dom';
+import { shadowHostCandidates } from '../../../lib/dom/shadow-hosts';
 import { scanBlocks } from '../../../lib/match/index';
 import { AI_COPYRIGHT_CONTEXT, realMatcher } from '../match/helpers';
 
