@@ -49,7 +49,13 @@ export interface ColdStartResult {
   hits: number;
 }
 
-export type PassName = 'floor' | 'walkWithSkips' | DictionaryName | 'collectBlocks' | 'fold' | 'core';
+/**
+ * real / k1000 / k50000: scanDom as the content script calls it, with the page's shadow-host index
+ * (kept across its rescans); firstScan: the real dictionary on a page scanned for the first time
+ * (the whole-page shadow-host query included).
+ */
+export type PassName =
+  'floor' | 'walkWithSkips' | DictionaryName | 'firstScan' | 'collectBlocks' | 'fold' | 'core';
 
 export interface OursResult {
   scan: {
