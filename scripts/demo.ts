@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Page } from 'puppeteer-core';
+import { CHROMIUM_FLAGS, chromiumPath } from './lib/chromium';
 import { chromiumBuildWithHostAccess } from './lib/granted-build';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,20 +40,12 @@ const articleUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/a
 
 const granted = chromiumBuildWithHostAccess(extension);
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  executablePath: chromiumPath(),
   headless: true,
   pipe: true,
   enableExtensions: [granted.dir],
   defaultViewport: { width: 1100, height: 760 },
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: [...CHROMIUM_FLAGS],
 });
 
 const shots: string[] = [];

@@ -4,24 +4,11 @@
  * extension (puppeteer's `enableExtensions` + `pipe: true`) and reuse openOfflinePage().
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_FLAGS, chromiumPath } from '../lib/chromium';
 
 export interface LaunchOptions {
   /** Extra Chromium flags (e.g. --js-flags=... for an experiment). */
   extraArgs?: string[];
-}
-
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {

@@ -27,7 +27,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
-import { CHROMIUM_FLAGS, chromiumPath, openOfflinePage } from './browser';
+import { CHROMIUM_FLAGS, chromiumPath } from '../lib/chromium';
+import { openOfflinePage } from './browser';
 import { chromiumBuildWithHostAccess } from '../lib/granted-build';
 import { median, round } from './report';
 import { loadCorpus, MEGA_PAGE, serveCorpus } from './server';
@@ -136,7 +137,7 @@ export async function launchForCost(extensions: string[] | true): Promise<Browse
     // Puppeteer loads unpacked extensions only over a pipe; the plain browser uses one too.
     pipe: true,
     enableExtensions: extensions,
-    args: CHROMIUM_FLAGS,
+    args: [...CHROMIUM_FLAGS],
     defaultViewport: { width: 1280, height: 900 },
   });
 }

@@ -6,20 +6,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page, type Target, type WebWorker } from 'puppeteer-core';
+import { CHROMIUM_FLAGS } from '../../../scripts/lib/chromium';
 import { chromiumBuildWithHostAccess } from '../../../scripts/lib/granted-build';
 import { assertRunnable, browserExecutables, extensionBuilds, type BrowserName } from './paths';
 import type { OutboundSink } from './server';
-
-// Required by the brief: no background traffic, no QUIC (it would bypass the proxy), no GPU.
-const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Hosts the browsers contact on their own (updates, time, remote settings), never the extension. */
 const browserOwnHosts: Record<BrowserName, RegExp> = {
@@ -129,7 +119,7 @@ async function launchChromium(sink: OutboundSink): Promise<BrowserSession> {
     pipe: true,
     enableExtensions: [granted.dir],
     // Loopback stays direct (Chromium's implicit bypass); everything else goes to the sink.
-    args: [...chromiumFlags, `--proxy-server=http://${sink.host}`],
+    args: [...CHROMIUM_FLAGS, `--proxy-server=http://${sink.host}`],
   });
   try {
     const isOurWorkerTarget = (target: Target) =>

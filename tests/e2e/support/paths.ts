@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumPath } from '../../../scripts/lib/chromium';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 // CI clones the repo with shared/ as a read-only sibling, so never an absolute /work path.
@@ -20,7 +21,7 @@ export const extensionBuilds: Record<BrowserName, string> = {
 };
 
 export const browserExecutables: Record<BrowserName, string> = {
-  chromium: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  chromium: chromiumPath(),
   firefox: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
 };
 
