@@ -87,6 +87,15 @@ describe('scanDom', () => {
     expect(list(scanDom(root, realMatcher))).toEqual([['Paul Simon', 'paul-simon', 'full']]);
   });
 
+  it('skips everything under the outermost skipped element, whichever descendant is reached first', () => {
+    // The first candidate climbs through an editable span and then our UI's container: both count.
+    const root = page(
+      '<div data-undersigned-ui><span contenteditable><b>Ben Stiller</b></span><p>Mark Ruffalo</p></div>' +
+        '<p>Paul Simon</p>',
+    );
+    expect(list(scanDom(root, realMatcher))).toEqual([['Paul Simon', 'paul-simon', 'full']]);
+  });
+
   it('scans open shadow roots of custom elements, not closed ones, and not our own shadow hosts', () => {
     const root = page(
       '<p>Mark Ruffalo signed.</p><news-embed id="open"></news-embed><news-embed id="closed"></news-embed>' +
