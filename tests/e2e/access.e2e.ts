@@ -27,9 +27,9 @@ async function registeredMatches(t: E2E): Promise<string[]> {
   });
 }
 
+/** The popup describing `page`, once its site-access panel is there, in front (clicks need it). */
 async function openPopupFor(t: E2E, page: Page): Promise<Page> {
-  const popup = await t.open(t.extension.url(`popup.html?tabId=${await t.tabIdOf(page)}`));
-  await popup.setViewport({ width: 380, height: 600 });
+  const popup = await t.openPopup({ tabId: await t.tabIdOf(page), height: 600 });
   await t.textOf(popup, '[data-testid="site-access"]');
   await popup.bringToFront();
   return popup;

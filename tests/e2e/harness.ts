@@ -104,7 +104,8 @@ export interface E2E {
   extension: { id: string; baseUrl: string; url(file: string): string };
   server: { origin: string; url(pathname: string): string; requests(): ServedRequest[] };
   open(pathOrUrl: string, options?: { beforeNavigate?: (page: Page) => Promise<unknown> }): Promise<Page>;
-  openPopup(options?: { width?: number; height?: number }): Promise<Page>;
+  /** The popup as a tab; `tabId` makes it describe that tab (as the toolbar popup describes the active one). */
+  openPopup(options?: { tabId?: number; width?: number; height?: number }): Promise<Page>;
   openOptions(): Promise<Page>;
   openExtensionPage(file: string): Promise<Page>;
   background: { evaluate: Evaluate };
@@ -263,11 +264,12 @@ function registerBrowser(browserName: BrowserName): void {
       await need().session.navigate(page, t.extension.url(file));
       return page;
     },
-    async openPopup({ width = 380, height = 560 } = {}) {
+    async openPopup({ tabId, width = 380, height = 560 } = {}) {
       const page = await newPage();
       // A real popup is a small window; render it at that size so screenshots look like one.
       await page.setViewport({ width, height });
-      await need().session.navigate(page, t.extension.url('popup.html'));
+      const file = tabId === undefined ? 'popup.html' : `popup.html?tabId=${tabId}`;
+      await need().session.navigate(page, t.extension.url(file));
       await t.textOf(page, '[data-testid="popup"]');
       return page;
     },

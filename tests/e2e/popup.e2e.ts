@@ -17,14 +17,6 @@ interface Row {
   text: string;
 }
 
-async function openPopupFor(t: E2E, tabId: number): Promise<Page> {
-  const popup = await t.open(t.extension.url(`popup.html?tabId=${tabId}`));
-  // A real popup is a small window; render it at that size so screenshots look like one.
-  await popup.setViewport({ width: 380, height: 600 });
-  await t.textOf(popup, '[data-testid="popup"]');
-  return popup;
-}
-
 function rows(popup: Page, testId: string): Promise<Row[]> {
   return popup.evaluate(
     (id) =>
@@ -61,7 +53,7 @@ defineE2E(
     const page = await t.open(SEED);
     const report = await t.waitForTabReport(page);
     const tabId = await t.tabIdOf(page);
-    const popup = await openPopupFor(t, tabId);
+    const popup = await t.openPopup({ tabId, height: 600 });
 
     // This page: every reported person, signatories first, each with a status and a count.
     const people = await t.poll('the roster', async () => {
@@ -160,7 +152,7 @@ defineE2E(
 defineE2E('choosing a person in the popup opens their card on the page', async (t) => {
   const page = await t.open(SEED);
   await t.waitForTabReport(page);
-  const popup = await openPopupFor(t, await t.tabIdOf(page));
+  const popup = await t.openPopup({ tabId: await t.tabIdOf(page), height: 600 });
   await popup.waitForSelector('[data-testid="roster-person"][data-id="mark-ruffalo"]');
   await popup.click('[data-testid="roster-person"][data-id="mark-ruffalo"]');
   const card = await t.poll('Mark Ruffalo’s card on the page', () =>
@@ -174,7 +166,7 @@ defineE2E('choosing a person in the popup opens their card on the page', async (
 
 defineE2E('the popup says plainly when the tab reported nothing', async (t) => {
   // No such tab: no report from the background, no content script to ask (as on a browser page).
-  const popup = await openPopupFor(t, 987_654);
+  const popup = await t.openPopup({ tabId: 987_654, height: 600 });
   const text = await t.textOf(popup, '[data-testid="page-none"]');
   expect(text).toContain('Undersigned has not read this page.');
   await t.screenshot('popup-none', popup);
