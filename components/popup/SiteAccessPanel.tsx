@@ -10,6 +10,7 @@ import { requestEverySite, requestSite } from '../../lib/access/permissions';
 import { settingsToRunOn } from '../../lib/access/sites';
 import { sendToBackground } from '../../lib/messaging/protocol';
 import { t } from '../../lib/ui/i18n';
+import type { Settings } from '../../lib/store/settings';
 import type { SiteFacts } from './data';
 
 export interface SiteAccessPanelProps {
@@ -51,29 +52,21 @@ export function SiteAccessPanel({ tabId, site, reported, onChanged }: SiteAccess
   };
   const onScan = () => void run(scan, 'popupAccessFailed');
   const host = access.host;
+  /** After a permission request (already started, in the click): save `patch`, then read the tab. */
+  const afterGrant = (request: Promise<boolean>, patch: Partial<Settings>) =>
+    void run(async () => {
+      if (!(await request)) {
+        setNotice(t('popupAccessNotGranted'));
+        return true;
+      }
+      await sendToBackground('setSettings', patch);
+      return reported || scan();
+    }, 'popupAccessFailed');
   const onAlwaysRun = () => {
     if (host === null) return;
-    const request = requestSite(host, granted);
-    void run(async () => {
-      if (!(await request)) {
-        setNotice(t('popupAccessNotGranted'));
-        return true;
-      }
-      await sendToBackground('setSettings', settingsToRunOn(settings, host));
-      return reported || scan();
-    }, 'popupAccessFailed');
+    afterGrant(requestSite(host, granted), settingsToRunOn(settings, host));
   };
-  const onEverySite = () => {
-    const request = requestEverySite(granted);
-    void run(async () => {
-      if (!(await request)) {
-        setNotice(t('popupAccessNotGranted'));
-        return true;
-      }
-      await sendToBackground('setSettings', { mode: 'everywhere' });
-      return reported || scan();
-    }, 'popupAccessFailed');
-  };
+  const onEverySite = () => afterGrant(requestEverySite(granted), { mode: 'everywhere' });
   const onTurnOff = () => {
     if (host === null) return;
     void run(async () => {
@@ -107,43 +100,29 @@ export function SiteAccessPanel({ tabId, site, reported, onChanged }: SiteAccess
       )}
       <div class="pp-actions">
         {!reported && (
-          <button type="button" class="us-btn" disabled={busy} onClick={onScan} data-testid="scan-page">
-            {t('popupScanThisPage')}
-          </button>
+          <Action disabled={busy} onClick={onScan} testId="scan-page" label={t('popupScanThisPage')} />
         )}
         {lostEverySite && access.kind === 'no-access' ? (
-          <button
-            type="button"
-            class="us-btn"
+          <Action
             disabled={busy}
             onClick={onEverySite}
-            data-testid="allow-every-site"
-          >
-            {t('popupAllowEverySite')}
-          </button>
+            testId="allow-every-site"
+            label={t('popupAllowEverySite')}
+          />
         ) : access.kind === 'on' ? (
-          <button
-            type="button"
-            class="us-btn"
-            disabled={busy}
-            onClick={onTurnOff}
-            data-testid="turn-off-here"
-          >
-            {t('popupTurnOffHere')}
-          </button>
+          <Action disabled={busy} onClick={onTurnOff} testId="turn-off-here" label={t('popupTurnOffHere')} />
         ) : (
           host !== null && (
-            <button
-              type="button"
-              class="us-btn"
+            <Action
               disabled={busy}
               onClick={onAlwaysRun}
-              data-testid="always-run-here"
-            >
-              {access.kind === 'off' && access.reason === 'denied'
-                ? t('popupTurnOnHere')
-                : t('popupAlwaysRunHere')}
-            </button>
+              testId="always-run-here"
+              label={
+                access.kind === 'off' && access.reason === 'denied'
+                  ? t('popupTurnOnHere')
+                  : t('popupAlwaysRunHere')
+              }
+            />
           )
         )}
       </div>
@@ -151,5 +130,21 @@ export function SiteAccessPanel({ tabId, site, reported, onChanged }: SiteAccess
         {notice}
       </p>
     </div>
+  );
+}
+
+interface ActionProps {
+  onClick: () => void;
+  disabled: boolean;
+  testId: string;
+  label: string;
+}
+
+/** One of the panel's buttons (all alike but for what they do and say). */
+function Action({ onClick, disabled, testId, label }: ActionProps) {
+  return (
+    <button type="button" class="us-btn" disabled={disabled} onClick={onClick} data-testid={testId}>
+      {label}
+    </button>
   );
 }
