@@ -124,7 +124,7 @@ export function Popup(props: PopupProps) {
             {t('popupDataVersion', [facts.info.dataVersion, String(facts.info.signatoriesPublished)])}
           </span>
         )}
-        <button type="button" class="pp-link" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" class="us-link pp-link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popupOpenSettings')}
         </button>
       </footer>

@@ -94,7 +94,7 @@ export function Welcome(props: WelcomeProps) {
         </p>
       </section>
       <p class="op-hint">
-        <button type="button" class="wl-link" onClick={props.openOptions}>
+        <button type="button" class="us-link" onClick={props.openOptions}>
           {t('welcomeOpenSettings')}
         </button>
       </p>
