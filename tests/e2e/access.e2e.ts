@@ -178,8 +178,11 @@ defineE2E(
     await welcome.bringToFront();
     // The real permissions.request; the pref answers its prompt (support/browsers.ts).
     await welcome.click('[data-testid="welcome-every-site"]');
+    // The status line is there (empty) from the start: wait for its text, not for the element.
     const result = await t.poll('the welcome page’s answer', () =>
-      welcome.evaluate(() => document.querySelector('[data-testid="welcome-result"]')?.textContent?.trim()),
+      welcome.evaluate(
+        () => document.querySelector('[data-testid="welcome-result"]')?.textContent?.trim() || undefined,
+      ),
     );
     expect(result).toContain('annotates every site');
     await page.bringToFront();
