@@ -3,11 +3,19 @@
  * every text node of a page before any DOM work. On real news pages almost no text node passes,
  * so the DOM adapter only assembles blocks (and runs the core) where a name or term may be.
  *
- * Each pattern contributes ONE key: the hash of the longest apostrophe-free part of its longest
- * token (e.g. "ruffalo" for "Mark Ruffalo", "mccartney" for "Sir Paul McCartney"). Every match
- * contains all of its pattern's tokens as whole tokens of the block text, so a block with a match
- * has that part as a whole word run; the stream scanner below hashes every such run, including
- * runs cut or glued by text-node boundaries, so no block with a match is ever missed.
+ * Keys are hashes of word runs (letters and digits; apostrophes end a run). Every match contains
+ * all of its pattern's tokens, whole and in order, in one block, so:
+ * - a one-run pattern ("copyright", "OpenAI") is keyed by that run;
+ * - a longer one ("Mark Ruffalo", "New York Times", "more than 400") by one pair of consecutive
+ *   runs ("york" then "times"): a block with a match has those two runs one after the other, with
+ *   only non-word characters between. A single word of such a name ("Trump", "York", "Science",
+ *   "billion") is not a candidate on its own; most false candidates were exactly that;
+ * - a surname follow-up ("Ruffalo" alone) is dormant until that person's full name or an alias
+ *   was matched earlier in the document (PrefilterStream.activate): before that the core would
+ *   drop it anyway (lib/match/scan.ts, finishScan).
+ * The stream scanner below hashes every run, including runs cut or glued by text-node boundaries,
+ * and tracks the run before each one, so no block with a match is ever missed. Where a glued run
+ * leaves the previous run ambiguous, any pair ending in the current run counts (superset).
  * Han/kana/Hangul patterns are found by their first character (the substring pass starts there).
  *
  * Hashes use a per-character fold equal to fold() (the 1:1 fold) and skip the same combining
@@ -16,9 +24,10 @@
  * Speed (measured with `npm run bench`, see PrefilterStream.next): one plain JS loop over each
  * node's characters, with table lookups, is faster in Chromium than a native regex over the keys
  * (irregexp tries every alternative at every position: about 8 ns a character on prose), and the
- * indentation nodes that make up most of a page are settled by a memo of blank strings.
+ * indentation nodes that make up most of a page are settled by a memo of blank strings. A Bloom
+ * filter over every key's last run keeps the exact checks off the common path.
  */
-import type { Matcher } from './compile';
+import type { Matcher, Pattern } from './compile';
 import { fold } from './fold';
 import { APOSTROPHE, CLASS_CJK, CLASS_STRIP, CLASS_WORD, charClass } from './tokenize';
 
@@ -76,12 +85,20 @@ function isBlank(s: string): boolean {
 const MAX_CARRY = 8;
 
 export interface Prefilter {
-  /** Bloom bits over part hashes (two probes), then the exact set of hashes. */
+  /** Bloom bits (two probes) over every run that may complete a key: singles, pairs' second runs. */
   readonly bits: Int32Array;
   readonly mask: number;
-  readonly keys: ReadonlySet<number>;
+  /** Runs that alone make a candidate. */
+  readonly singles: ReadonlySet<number>;
+  /** Second runs of key pairs (dormant ones included): a candidate only after the right first run. */
+  readonly triggers: ReadonlySet<number>;
+  /** pairHash(first run, second run) of the pairs in force from the start. */
+  readonly pairs: ReadonlySet<number>;
+  /** Surname follow-up keys by entity index, in force once that entity was matched in full. */
+  readonly dormant: ReadonlyMap<number, { singles: number[]; pairs: number[] }>;
   /** Folded first characters of Han/kana/Hangul patterns. */
   readonly cjkFirst: Uint8Array;
+  /** How many keys (singles and pairs, dormant ones included). */
   readonly size: number;
 }
 
@@ -96,10 +113,15 @@ export function hashRun(text: string): number {
   return h;
 }
 
+/** The key of two consecutive runs. */
+export function pairHash(first: number, second: number): number {
+  return (Math.imul(first ^ (first >>> 15), 0x2c1b3c6d) + second) | 0;
+}
+
 /**
  * Frequent words that some multi-word names and terms contain ("New York Times", "more than 400"):
- * never the key when the pattern has a rarer word. Only a speed heuristic: any word of a pattern
- * would be a correct key.
+ * a pair of rarer words is preferred as the key. Only a speed heuristic: any pair of consecutive
+ * runs of a pattern would be a correct key.
  */
 const FREQUENT = new Set(
   (
@@ -111,30 +133,51 @@ const FREQUENT = new Set(
   ).split(' '),
 );
 
-/**
- * The word run a pattern is keyed by: one it shares with an already chosen key if it can (fewer
- * keys, fewer false candidates), else the longest that is not a frequent word.
- */
-function keyPart(tokens: readonly string[], chosen: ReadonlySet<number>): string {
-  let best = '';
-  let bestScore = -1;
-  for (const token of tokens) {
-    for (const part of token.split("'")) {
-      if (part.length === 0) continue;
-      if (chosen.has(hashRun(part))) return part;
-      // Frequent words last; short numbers ("2", "400") are common on pages too.
-      const score = FREQUENT.has(part)
-        ? part.length / 100
-        : /^\d+$/.test(part)
-          ? part.length / 10
-          : part.length;
-      if (score > bestScore) {
-        best = part;
-        bestScore = score;
-      }
+/** How rare a run probably is on a page: frequent words and short numbers score low. */
+function rarity(run: string): number {
+  if (FREQUENT.has(run)) return run.length / 100;
+  if (/^\d+$/.test(run)) return run.length / 10;
+  return run.length;
+}
+
+/** The word runs of a text, as the stream scanner cuts them (apostrophes and gaps end a run). */
+function runsOf(text: string): string[] {
+  const runs: string[] = [];
+  let run = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (known[c] === 0) learn(c);
+    const kind = kindOf[c];
+    if (kind === K_WORD || kind === K_STRIP) run += text[i];
+    else if (run !== '') {
+      runs.push(run);
+      run = '';
     }
   }
-  return best;
+  if (run !== '') runs.push(run);
+  return runs;
+}
+
+/**
+ * A pattern's key: its one run, or the pair of consecutive runs that is probably rarest. Runs
+ * are taken from the whole matched text (a possessive in a gap is a run too), so the pair is
+ * consecutive in the stream wherever the pattern matches.
+ */
+function keyOf(pattern: Pattern): { single: number } | { first: number; second: number } {
+  let text = pattern.prefix + pattern.tokens[0]!;
+  for (let i = 1; i < pattern.tokens.length; i++) text += pattern.gaps[i - 1]! + pattern.tokens[i]!;
+  const runs = runsOf(text + pattern.suffix);
+  if (runs.length === 1) return { single: hashRun(runs[0]!) };
+  let best = 0;
+  let bestScore = -1;
+  for (let i = 0; i + 1 < runs.length; i++) {
+    const score = rarity(runs[i]!) + rarity(runs[i + 1]!);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return { first: hashRun(runs[best]!), second: hashRun(runs[best + 1]!) };
 }
 
 const second = (h: number): number => Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 7;
@@ -143,22 +186,41 @@ const cache = new WeakMap<Matcher, Prefilter>();
 
 /**
  * What a prefilter is built from, as plain JSON (shipped precompiled, lib/match/precompiled.ts):
- * the key hashes and the Han/kana/Hangul first characters.
+ * run hashes, key pairs as [first, second], dormant keys by entity index, Han/kana/Hangul first
+ * characters.
  */
 export interface PrefilterParts {
-  keys: number[];
+  singles: number[];
+  pairs: [number, number][];
+  dormant: { entity: number; singles: number[]; pairs: [number, number][] }[];
   cjkFirst: number[];
 }
 
 /** Chooses the prefilter's keys for a compiled matcher (the compile-time half). */
 export function prefilterParts(matcher: Matcher): PrefilterParts {
-  const keys = new Set<number>();
-  const addKey = (tokens: readonly string[]): void => {
-    keys.add(hashRun(keyPart(tokens, keys)));
-  };
-  // One-word patterns have no choice; longer ones reuse those keys where they can.
-  for (const list of matcher.index.values()) for (const pattern of list) addKey(pattern.tokens);
-  for (const list of matcher.pairs.values()) for (const pattern of list) addKey(pattern.tokens);
+  const singles = new Set<number>();
+  const pairs = new Map<number, [number, number]>();
+  const dormant = new Map<number, { singles: Set<number>; pairs: Map<number, [number, number]> }>();
+  for (const index of [matcher.index, matcher.pairs]) {
+    for (const list of index.values()) {
+      for (const pattern of list) {
+        const key = keyOf(pattern);
+        const target = pattern.target;
+        let into: { singles: Set<number>; pairs: Map<number, [number, number]> } = { singles, pairs };
+        if (target.match === 'surname') {
+          // A surname alone counts only after the full name (finishScan): dormant until then.
+          let d = dormant.get(target.entity);
+          if (d === undefined) {
+            d = { singles: new Set(), pairs: new Map() };
+            dormant.set(target.entity, d);
+          }
+          into = d;
+        }
+        if ('single' in key) into.singles.add(key.single);
+        else into.pairs.set(pairHash(key.first, key.second), [key.first, key.second]);
+      }
+    }
+  }
 
   const cjkFirst = new Set<number>();
   for (const list of matcher.cjk.values()) {
@@ -169,25 +231,51 @@ export function prefilterParts(matcher: Matcher): PrefilterParts {
       cjkFirst.add(c);
     }
   }
-  return { keys: [...keys], cjkFirst: [...cjkFirst].sort((a, b) => a - b) };
+  return {
+    singles: [...singles],
+    pairs: [...pairs.values()],
+    dormant: [...dormant].map(([entity, d]) => ({
+      entity,
+      // Keys in force from the start need no waking.
+      singles: [...d.singles].filter((h) => !singles.has(h)),
+      pairs: [...d.pairs].filter(([k]) => !pairs.has(k)).map(([, pair]) => pair),
+    })),
+    cjkFirst: [...cjkFirst].sort((a, b) => a - b),
+  };
 }
 
-/** The prefilter from its parts (the page-load half: two bitsets and a Set). */
+/** The prefilter from its parts (the page-load half: a bitset and a few Sets). */
 function fromParts(parts: PrefilterParts): Prefilter {
-  const keys = new Set(parts.keys);
+  const singles = new Set(parts.singles);
+  const triggers = new Set<number>();
+  const pairs = new Set<number>();
+  for (const [a, b] of parts.pairs) {
+    pairs.add(pairHash(a, b));
+    triggers.add(b);
+  }
+  const dormant = new Map<number, { singles: number[]; pairs: number[] }>();
+  const bloom = new Set<number>([...singles, ...triggers]);
+  let size = singles.size + pairs.size;
+  for (const d of parts.dormant) {
+    for (const [, b] of d.pairs) triggers.add(b);
+    for (const h of d.singles) bloom.add(h);
+    for (const [, b] of d.pairs) bloom.add(b);
+    dormant.set(d.entity, { singles: d.singles, pairs: d.pairs.map(([a, b]) => pairHash(a, b)) });
+    size += d.singles.length + d.pairs.length;
+  }
   const cjkFirst = new Uint8Array(65536);
   for (const c of parts.cjkFirst) cjkFirst[c] = 1;
-  let size = 1 << 16;
-  while (size < keys.size * 32) size *= 2;
-  const bits = new Int32Array(size >>> 5);
-  const mask = size - 1;
-  for (const h of keys) {
+  let bitCount = 1 << 16;
+  while (bitCount < bloom.size * 32) bitCount *= 2;
+  const bits = new Int32Array(bitCount >>> 5);
+  const mask = bitCount - 1;
+  for (const h of bloom) {
     const a = h & mask;
     const b = second(h) & mask;
     bits[a >>> 5]! |= 1 << (a & 31);
     bits[b >>> 5]! |= 1 << (b & 31);
   }
-  return { bits, mask, keys, cjkFirst, size: keys.size };
+  return { bits, mask, singles, triggers, pairs, dormant, cjkFirst, size };
 }
 
 /** The prefilter of a compiled matcher, built on first use and cached with it. */
@@ -205,12 +293,31 @@ export function seedPrefilter(matcher: Matcher, parts: PrefilterParts): void {
   cache.set(matcher, fromParts(parts));
 }
 
-function hasKey(p: Prefilter, h: number): boolean {
+/** What is known of the run before the one being tested. */
+const PREV_NONE = 0;
+const PREV_EXACT = 1;
+/** A run glued across pieces: it may have been any of several runs, so any pair may complete. */
+const PREV_AMBIGUOUS = 2;
+
+/** The dormant keys a stream has woken (module state, set by the stream before each scan). */
+let awakeSingles: Set<number> | null = null;
+let awakePairs: Set<number> | null = null;
+
+/** The exact test behind a Bloom hit: is a run hashing to `h`, after `prev`, a candidate? */
+function isKey(p: Prefilter, h: number, prev: number, prevState: number): boolean {
+  if (p.singles.has(h)) return true;
+  if (awakeSingles !== null && awakeSingles.has(h)) return true;
+  if (!p.triggers.has(h) || prevState === PREV_NONE) return false;
+  if (prevState === PREV_AMBIGUOUS) return true;
+  const pair = pairHash(prev, h);
+  return p.pairs.has(pair) || (awakePairs !== null && awakePairs.has(pair));
+}
+
+function inBloom(p: Prefilter, h: number): boolean {
   const a = h & p.mask;
   if ((p.bits[a >>> 5]! & (1 << (a & 31))) === 0) return false;
   const b = second(h) & p.mask;
-  if ((p.bits[b >>> 5]! & (1 << (b & 31))) === 0) return false;
-  return p.keys.has(h);
+  return (p.bits[b >>> 5]! & (1 << (b & 31))) !== 0;
 }
 
 /** scanRuns results: a candidate; no word at the end; a word reaching the end (see tailHash). */
@@ -219,6 +326,14 @@ const NO_RUN_AT_END = 0;
 const ENDS_IN_RUN = 1;
 /** The hash of the run reaching the end of the piece, when scanRuns returns ENDS_IN_RUN. */
 let tailHash = 0;
+/**
+ * The run before the next one, in and out of scanRuns: on entry, what precedes the piece's first
+ * run (and `afterFirst`: what the first run leaves for the second, AMBIGUOUS when the first is the
+ * end of a glued word); on exit, what precedes the run reaching the end, or the piece's last run.
+ */
+let prevHash = 0;
+let prevState = PREV_NONE;
+let afterFirst = PREV_EXACT;
 
 /**
  * The hot loop, over one piece: hashes every word run and tests it where it ends. ASCII comes
@@ -229,6 +344,9 @@ function scanRuns(data: string, p: Prefilter): number {
   const n = data.length;
   let h = 0;
   let inRun = false;
+  let prev = prevHash;
+  let state = prevState;
+  let after = afterFirst;
   for (let i = 0; i < n; i++) {
     const c = data.charCodeAt(i);
     let kind: number;
@@ -253,14 +371,19 @@ function scanRuns(data: string, p: Prefilter): number {
       }
     }
     if (inRun) {
-      if (hasKey(p, h)) return FOUND;
+      if (inBloom(p, h) && isKey(p, h, prev, state)) return FOUND;
+      prev = h;
+      state = after;
+      after = PREV_EXACT;
       inRun = false;
       h = 0;
     }
     if (kind === K_CJK && p.cjkFirst[foldedOf[c]!] === 1) return FOUND;
   }
+  prevHash = prev;
+  prevState = state;
   if (!inRun) return NO_RUN_AT_END;
-  if (hasKey(p, h)) return FOUND;
+  if (inBloom(p, h) && isKey(p, h, prev, state)) return FOUND;
   tailHash = h;
   return ENDS_IN_RUN;
 }
@@ -278,6 +401,15 @@ export class PrefilterStream<T> {
   private readonly carryFrom: (T | null)[] = new Array<T | null>(MAX_CARRY).fill(null);
   private readonly carryAt = new Float64Array(MAX_CARRY);
   private carried = 0;
+  /** The run before the first carried one (the only carried run that may be a pair's second). */
+  private carryPrev = 0;
+  private carryPrevState = PREV_NONE;
+  /** The last complete run (the one before the next run). */
+  private prev = 0;
+  private prevState = PREV_NONE;
+  /** Dormant keys woken by activate(). */
+  private awakeSingles: Set<number> | null = null;
+  private awakePairs: Set<number> | null = null;
   /** Set when next() returns true: the piece (and its offset) where the flagged run begins. */
   flagged: T | null = null;
   flaggedAt = 0;
@@ -289,7 +421,19 @@ export class PrefilterStream<T> {
   /** Forgets runs carried from earlier pieces (after a block was processed, or a jump). */
   reset(): void {
     this.carried = 0;
+    this.prevState = PREV_NONE;
     this.flagged = null;
+  }
+
+  /**
+   * Wakes the surname follow-up keys of an entity: call it once the core matched the entity's
+   * full name or an alias, so its surname alone is a candidate in the text that follows.
+   */
+  activate(entity: number): void {
+    const d = this.p.dormant.get(entity);
+    if (d === undefined) return;
+    for (const h of d.singles) (this.awakeSingles ??= new Set()).add(h);
+    for (const k of d.pairs) (this.awakePairs ??= new Set()).add(k);
   }
 
   /**
@@ -304,13 +448,20 @@ export class PrefilterStream<T> {
     if (n === 0) return false;
     if (data.charCodeAt(0) <= 32 && isBlank(data)) {
       // No word, and it ends any carried one.
-      this.carried = 0;
+      if (this.carried > 0) this.endCarried(false);
       return false;
     }
+    awakeSingles = this.awakeSingles;
+    awakePairs = this.awakePairs;
+    prevHash = this.prev;
+    prevState = this.prevState;
+    afterFirst = PREV_EXACT;
     if (this.carried > 0 && this.extendCarried(data)) return true;
     // The piece's own runs, the leading one included (a block boundary may fall before it).
     const found = scanRuns(data, this.p);
     if (found === FOUND) return this.flag(tag, at);
+    this.prev = prevHash;
+    this.prevState = prevState;
     if (found === NO_RUN_AT_END) {
       this.carried = 0;
       return false;
@@ -322,6 +473,10 @@ export class PrefilterStream<T> {
       // A word glued from more pieces than we track: be safe, treat it as a candidate.
       return this.flag(this.carryFrom[0]!, this.carryAt[0]!);
     }
+    if (carried === 0) {
+      this.carryPrev = prevHash;
+      this.carryPrevState = prevState;
+    }
     this.carryHash[carried] = tailHash;
     this.carryFrom[carried] = tag;
     this.carryAt[carried] = at;
@@ -332,6 +487,7 @@ export class PrefilterStream<T> {
   /**
    * Extends the carried runs with the piece's leading run and tests them where it ends; true when
    * one is a candidate (flagged). They stay carried only when the whole piece continued the word.
+   * Sets up the module's prev state for the scan of the piece's own runs.
    */
   private extendCarried(data: string): boolean {
     const n = data.length;
@@ -349,28 +505,66 @@ export class PrefilterStream<T> {
         break;
       }
     }
+    const p = this.p;
     // A piece starting with a space or punctuation ends the carried runs where the last piece
     // ended, where they were tested already.
     if (i > 0) {
       for (let j = 0; j < carried; j++) {
-        if (hasKey(this.p, carryHash[j]!)) return this.flag(this.carryFrom[j]!, this.carryAt[j]!);
+        const h = carryHash[j]!;
+        // Only the first carried run starts where a word starts; the others start at a cut, where
+        // a block boundary would leave no run before them.
+        if (inBloom(p, h) && isKey(p, h, this.carryPrev, j === 0 ? this.carryPrevState : PREV_NONE)) {
+          return this.flag(this.carryFrom[j]!, this.carryAt[j]!);
+        }
       }
     }
-    if (i < n) this.carried = 0;
+    if (i < n) {
+      this.endCarried(i > 0);
+      prevHash = this.prev;
+      if (i > 0) {
+        // The piece's leading run ends a glued word: no run before it (a block boundary would
+        // have cut there), and the run after it follows one of several.
+        prevState = PREV_NONE;
+        afterFirst = PREV_AMBIGUOUS;
+      } else {
+        prevState = this.prevState;
+      }
+    } else {
+      // The whole piece continues the word: its run, tested alone, starts at a cut.
+      prevState = PREV_NONE;
+    }
     return false;
+  }
+
+  /** The carried word ended: it is the run before the next one (ambiguous if glued, or continued). */
+  private endCarried(continued: boolean): void {
+    if (this.carried === 1 && !continued) {
+      this.prev = this.carryHash[0]!;
+      this.prevState = PREV_EXACT;
+    } else {
+      this.prevState = PREV_AMBIGUOUS;
+    }
+    this.carried = 0;
   }
 
   private flag(tag: T, at: number): boolean {
     this.flagged = tag;
     this.flaggedAt = at;
     this.carried = 0;
+    this.prevState = PREV_NONE;
     return true;
   }
 }
 
 /** Whether a pattern may match in `text` read as consecutive pieces (for tests and tools). */
 export function mayMatch(matcher: Matcher, ...pieces: string[]): boolean {
+  return mayMatchAfter(matcher, [], ...pieces);
+}
+
+/** mayMatch once these entities (indices) were matched in full: their surnames alone are awake. */
+export function mayMatchAfter(matcher: Matcher, activated: readonly number[], ...pieces: string[]): boolean {
   const stream = new PrefilterStream<number>(matcher);
+  for (const entity of activated) stream.activate(entity);
   for (const [i, piece] of pieces.entries()) if (stream.next(piece, i, 0)) return true;
   return false;
 }
