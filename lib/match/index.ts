@@ -36,4 +36,4 @@ export {
   type TextScan,
 } from './scan';
 export { fold } from './fold';
-export { mayMatch, mayMatchAfter, prefilterOf, PrefilterStream, type Prefilter } from './prefilter';
+export { hashRun, mayMatch, mayMatchAfter, prefilterOf, PrefilterStream, type Prefilter } from './prefilter';

@@ -133,6 +133,14 @@ const FREQUENT = new Set(
   ).split(' '),
 );
 
+/** Words on almost every line of a page, in the languages of the data's terms. */
+const FUNCTION_WORDS = new Set(
+  (
+    'the of and to in on for at by with from is it this that what we you he she they his her its ' +
+    'are was were be has have had not but or as an de la le el los las les del des et en und der die das'
+  ).split(' '),
+);
+
 /** How rare a run probably is on a page: frequent words and short numbers score low. */
 function rarity(run: string): number {
   if (FREQUENT.has(run)) return run.length / 100;
@@ -168,16 +176,23 @@ function keyOf(pattern: Pattern): { single: number } | { first: number; second: 
   for (let i = 1; i < pattern.tokens.length; i++) text += pattern.gaps[i - 1]! + pattern.tokens[i]!;
   const runs = runsOf(text + pattern.suffix);
   if (runs.length === 1) return { single: hashRun(runs[0]!) };
-  let best = 0;
+  // The pair's second run is tested exactly wherever it occurs: never a word like "and" or "on".
+  let best = -1;
   let bestScore = -1;
   for (let i = 0; i + 1 < runs.length; i++) {
-    const score = rarity(runs[i]!) + rarity(runs[i + 1]!);
+    const next = runs[i + 1]!;
+    if (next.length <= 2 || FUNCTION_WORDS.has(next)) continue;
+    const score = rarity(runs[i]!) + rarity(next);
     if (score > bestScore) {
       best = i;
       bestScore = score;
     }
   }
-  return { first: hashRun(runs[best]!), second: hashRun(runs[best + 1]!) };
+  if (best >= 0) return { first: hashRun(runs[best]!), second: hashRun(runs[best + 1]!) };
+  // Only function words could end a pair ("trained on"): the rarest run alone, if it is rare.
+  const rarest = runs.reduce((a, b) => (rarity(b) > rarity(a) ? b : a));
+  if (rarity(rarest) >= 4) return { single: hashRun(rarest) };
+  return { first: hashRun(runs[0]!), second: hashRun(runs[1]!) };
 }
 
 const second = (h: number): number => Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 7;
