@@ -21,8 +21,10 @@
  * several times slower). Web components, the way news pages embed shadow DOM, are custom
  * elements. tests/unit/dom/scan-dom.test.ts pins both sides of the decision.
  *
- * The prefilter never misses a block where the core would match (it is an exact superset), so the
- * result is what the core finds on the whole page's blocks; the property test checks this.
+ * The prefilter never misses a block where the core would match and keep the match (it is an
+ * exact superset; a surname alone wakes once matchBlock has seen that person's full name, as in
+ * the core's finishScan), so the result is what the core finds on the whole page's blocks; the
+ * property test checks this.
  *
  * The same scanner runs in one go (scanDom) or in time slices (scanDomSliced) with identical
  * results: it only ever stops between text nodes.
