@@ -299,6 +299,29 @@ describe('scanDomSliced', () => {
     expect(sliced.stats).toEqual(whole.stats);
   }, 60_000);
 
+  it('gives the whole-tree queries of a big root slices of their own, and keeps a small page in one', async () => {
+    const countYields = async (root: Node) => {
+      let yields = 0;
+      // A budget no slice reaches: only the big-root rule can end one early.
+      const scan = await scanDomSliced(root, realMatcher, {
+        budgetMs: 1e9,
+        yieldFn: async () => {
+          yields++;
+        },
+      });
+      return { yields, scan };
+    };
+    const small = await countYields(page('<p>Mark <b>Ruffalo</b> said.</p>'.repeat(100)));
+    // One slice, then the yield before the document-level rules.
+    expect(small.yields).toBe(1);
+    const bigRoot = page('<p>Mark <b>Ruffalo</b> said.</p>'.repeat(1500));
+    const big = await countYields(bigRoot);
+    // The walk; the shadow-host query; the frames lookup (then the rules).
+    expect(big.yields).toBe(3);
+    expect(big.scan.mentions.length).toBe(scanDom(bigRoot, realMatcher).mentions.length);
+    expect(big.scan.mentions.length).toBe(1500);
+  }, 60_000);
+
   it('stops when aborted', async () => {
     const root = page('<p>Mark Ruffalo</p>'.repeat(600));
     const controller = new AbortController();
