@@ -22,7 +22,7 @@ import type { MatcherData } from './data';
 import { prefilterParts, seedPrefilter, type PrefilterParts } from './prefilter';
 
 /** Bumped whenever the shape below or the compiler's output changes meaning. */
-export const PRECOMPILED_FORMAT = 3;
+export const PRECOMPILED_FORMAT = 4;
 
 /**
  * A target as a tuple: [ref kind (0 entity, 1 topic), ref id, match, entity, topic, flags

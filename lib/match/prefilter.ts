@@ -16,7 +16,7 @@
  * The stream scanner below hashes every run, including runs cut or glued by text-node boundaries,
  * and tracks the run before each one, so no block with a match is ever missed. Where a glued run
  * leaves the previous run ambiguous, any pair ending in the current run counts (superset).
- * Han/kana/Hangul patterns are found by their first character (the substring pass starts there).
+ * Han/kana/Hangul patterns (no spaces between words) are found by their first two characters.
  *
  * Hashes use a per-character fold equal to fold() (the 1:1 fold) and skip the same combining
  * marks as the tokenizer, so they do not need the node's text folded first.
@@ -96,8 +96,13 @@ export interface Prefilter {
   readonly pairs: ReadonlySet<number>;
   /** Surname follow-up keys by entity index, in force once that entity was matched in full. */
   readonly dormant: ReadonlyMap<number, { singles: number[]; pairs: number[] }>;
-  /** Folded first characters of Han/kana/Hangul patterns. */
+  /**
+   * By folded character: CJK_ALONE when a Han/kana/Hangul pattern is that one character,
+   * CJK_PAIR when patterns start with it (then cjkPairs says which second characters follow).
+   */
   readonly cjkFirst: Uint8Array;
+  /** cjkPairKey(first, second) of the Han/kana/Hangul patterns' first two characters (folded). */
+  readonly cjkPairs: ReadonlySet<number>;
   /** How many keys (singles and pairs, dormant ones included). */
   readonly size: number;
 }
@@ -208,7 +213,8 @@ export interface PrefilterParts {
   singles: number[];
   pairs: [number, number][];
   dormant: { entity: number; singles: number[]; pairs: [number, number][] }[];
-  cjkFirst: number[];
+  cjkAlone: number[];
+  cjkPairs: [number, number][];
 }
 
 /** Chooses the prefilter's keys for a compiled matcher (the compile-time half). */
@@ -237,13 +243,18 @@ export function prefilterParts(matcher: Matcher): PrefilterParts {
     }
   }
 
-  const cjkFirst = new Set<number>();
+  // Names in Han/kana/Hangul by their first two characters: the first alone ("马", "本") is on
+  // every line of a Chinese or Japanese page.
+  const cjkAlone = new Set<number>();
+  const cjkPairs = new Map<number, [number, number]>();
   for (const list of matcher.cjk.values()) {
     for (const pattern of list) {
-      const c = pattern.text.charCodeAt(0);
-      if (known[c] === 0) learn(c);
-      cjkFirst.add(foldedOf[c]!);
-      cjkFirst.add(c);
+      const first = foldedCode(pattern.text.charCodeAt(0));
+      if (pattern.text.length === 1) cjkAlone.add(first);
+      else {
+        const next = foldedCode(pattern.text.charCodeAt(1));
+        cjkPairs.set(cjkPairKey(first, next), [first, next]);
+      }
     }
   }
   return {
@@ -255,7 +266,8 @@ export function prefilterParts(matcher: Matcher): PrefilterParts {
       singles: [...d.singles].filter((h) => !singles.has(h)),
       pairs: [...d.pairs].filter(([k]) => !pairs.has(k)).map(([, pair]) => pair),
     })),
-    cjkFirst: [...cjkFirst].sort((a, b) => a - b),
+    cjkAlone: [...cjkAlone].sort((a, b) => a - b),
+    cjkPairs: [...cjkPairs.values()],
   };
 }
 
@@ -279,7 +291,12 @@ function fromParts(parts: PrefilterParts): Prefilter {
     size += d.singles.length + d.pairs.length;
   }
   const cjkFirst = new Uint8Array(65536);
-  for (const c of parts.cjkFirst) cjkFirst[c] = 1;
+  const cjkPairs = new Set<number>();
+  for (const [a, b] of parts.cjkPairs) {
+    cjkFirst[a] = CJK_PAIR;
+    cjkPairs.add(cjkPairKey(a, b));
+  }
+  for (const c of parts.cjkAlone) cjkFirst[c] = CJK_ALONE;
   let bitCount = 1 << 16;
   while (bitCount < bloom.size * 32) bitCount *= 2;
   const bits = new Int32Array(bitCount >>> 5);
@@ -290,7 +307,7 @@ function fromParts(parts: PrefilterParts): Prefilter {
     bits[a >>> 5]! |= 1 << (a & 31);
     bits[b >>> 5]! |= 1 << (b & 31);
   }
-  return { bits, mask, singles, triggers, pairs, dormant, cjkFirst, size };
+  return { bits, mask, singles, triggers, pairs, dormant, cjkFirst, cjkPairs, size };
 }
 
 /** The prefilter of a compiled matcher, built on first use and cached with it. */
@@ -333,6 +350,28 @@ function inBloom(p: Prefilter, h: number): boolean {
   if ((p.bits[a >>> 5]! & (1 << (a & 31))) === 0) return false;
   const b = second(h) & p.mask;
   return (p.bits[b >>> 5]! & (1 << (b & 31))) !== 0;
+}
+
+const CJK_ALONE = 1;
+const CJK_PAIR = 2;
+
+function foldedCode(c: number): number {
+  if (known[c] === 0) learn(c);
+  return foldedOf[c]!;
+}
+
+function cjkPairKey(first: number, second: number): number {
+  return first * 65536 + second;
+}
+
+/**
+ * May a Han/kana/Hangul pattern start at `i` (whose character starts one)? At the end of the
+ * piece the second character is in the next one, or beyond a block boundary: yes.
+ */
+function cjkMayStart(p: Prefilter, data: string, i: number): boolean {
+  const first = foldedOf[data.charCodeAt(i)]!;
+  if (p.cjkFirst[first] === CJK_ALONE || i + 1 === data.length) return true;
+  return p.cjkPairs.has(cjkPairKey(first, foldedCode(data.charCodeAt(i + 1))));
 }
 
 /** scanRuns results: a candidate; no word at the end; a word reaching the end (see tailHash). */
@@ -393,7 +432,7 @@ function scanRuns(data: string, p: Prefilter): number {
       inRun = false;
       h = 0;
     }
-    if (kind === K_CJK && p.cjkFirst[foldedOf[c]!] === 1) return FOUND;
+    if (kind === K_CJK && p.cjkFirst[foldedOf[c]!] !== 0 && cjkMayStart(p, data, i)) return FOUND;
   }
   prevHash = prev;
   prevState = state;

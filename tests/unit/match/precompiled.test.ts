@@ -33,6 +33,7 @@ describe('the precompiled matcher shipped in assets/data/matcher.json', () => {
     expect(a.dormant).toEqual(b.dormant);
     expect(a.bits).toEqual(b.bits);
     expect(a.cjkFirst).toEqual(b.cjkFirst);
+    expect(a.cjkPairs).toEqual(b.cjkPairs);
   });
 
   it('finds the same things as the freshly compiled matcher', () => {

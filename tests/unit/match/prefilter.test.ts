@@ -100,6 +100,14 @@ describe('prefilter', () => {
     }
   });
 
+  it('keys a name written in Han characters by its first two characters', () => {
+    // "马" and "本" begin Chinese names in the data, and half the lines of a Chinese page.
+    expect(mayMatch(realMatcher, '马上就到，本周末见')).toBe(false);
+    expect(mayMatch(realMatcher, '演员马克·鲁法洛表示')).toBe(true);
+    // The first character ends a piece: the second may follow in the next one.
+    expect(mayMatch(realMatcher, '演员马', '上就到')).toBe(true);
+  });
+
   it('wakes a surname alone only once that person was matched in full, and only that person', () => {
     expect(mayMatch(realMatcher, 'Trump said')).toBe(false);
     expect(mayMatchAfter(realMatcher, [entity('donald-trump')], 'Trump said')).toBe(true);
