@@ -20,13 +20,6 @@ function signedMarks(page: Page): Promise<number> {
   return page.evaluate(() => CSS.highlights.get('undersigned-signed')?.size ?? 0);
 }
 
-async function registeredMatches(t: E2E): Promise<string[]> {
-  return t.extensionPage.evaluate(async (api) => {
-    const scripts = await api.scripting.getRegisteredContentScripts();
-    return scripts.flatMap((s) => s.matches ?? []).sort();
-  });
-}
-
 /** The popup describing `page`, once its site-access panel is there, in front (clicks need it). */
 async function openPopupFor(t: E2E, page: Page): Promise<Page> {
   const popup = await t.openPopup({ tabId: await t.tabIdOf(page), height: 600 });
@@ -47,9 +40,7 @@ async function openUnread(t: E2E): Promise<Page> {
 
 async function restoreEverySite(t: E2E): Promise<void> {
   await t.sendToBackground('setSettings', { mode: 'everywhere', allowList: [], denyList: [] });
-  await t.poll('the every-site registration', async () =>
-    (await registeredMatches(t)).includes('*://*/*') ? true : undefined,
-  );
+  await t.waitForRegistration('*://*/*');
 }
 
 defineE2E('the built manifest asks for no site access, and installing opens the welcome page', async (t) => {
@@ -75,9 +66,7 @@ defineE2E('the built manifest asks for no site access, and installing opens the 
 defineE2E('only when I click: the page is read after "Scan this page", not before', async (t) => {
   await t.sendToBackground('setSettings', { mode: 'on-click' });
   try {
-    await t.poll('the registration to go', async () =>
-      (await registeredMatches(t)).length === 0 ? true : undefined,
-    );
+    await t.waitForRegistration(null);
     const page = await openUnread(t);
     const popup = await openPopupFor(t, page);
     expect(await popup.$eval('[data-testid="site-access"]', (e) => e.getAttribute('data-kind'))).toBe('off');
@@ -97,9 +86,7 @@ defineE2E('only when I click: the page is read after "Scan this page", not befor
 defineE2E('"Always run on this site" marks the page now and on every later visit', async (t) => {
   await t.sendToBackground('setSettings', { mode: 'allowed-sites', allowList: [] });
   try {
-    await t.poll('the registration to go', async () =>
-      (await registeredMatches(t)).length === 0 ? true : undefined,
-    );
+    await t.waitForRegistration(null);
     const page = await openUnread(t);
     const popup = await openPopupFor(t, page);
     expect(await t.textOf(popup, '[data-testid="site-access"]')).toContain(
@@ -112,9 +99,7 @@ defineE2E('"Always run on this site" marks the page now and on every later visit
     const settings = await t.sendToBackground('getSettings', null);
     expect(settings.mode).toBe('allowed-sites');
     expect(settings.allowList).toEqual(['127.0.0.1']);
-    await t.poll('the site registration', async () =>
-      (await registeredMatches(t)).includes('*://127.0.0.1/*') ? true : undefined,
-    );
+    await t.waitForRegistration('*://127.0.0.1/*');
     // A later visit is read by the registered script, with no click.
     const again = await t.open(SEED);
     await t.poll('the marks on a new visit', async () => ((await signedMarks(again)) > 0 ? true : undefined));
@@ -129,9 +114,7 @@ defineE2E(
     const removed = await t.extensionPage.evaluate((api) => api.permissions.remove({ origins: ['*://*/*'] }));
     expect(removed).toBe(true);
     try {
-      await t.poll('the registration to go', async () =>
-        (await registeredMatches(t)).length === 0 ? true : undefined,
-      );
+      await t.waitForRegistration(null);
       const page = await openUnread(t);
       const popup = await openPopupFor(t, page);
       expect(await popup.$eval('[data-testid="site-access"]', (e) => e.getAttribute('data-kind'))).toBe(
@@ -170,9 +153,7 @@ defineE2E(
     expect(await t.extensionPage.evaluate((api) => api.permissions.remove({ origins: ['*://*/*'] }))).toBe(
       true,
     );
-    await t.poll('the registration to go', async () =>
-      (await registeredMatches(t)).length === 0 ? true : undefined,
-    );
+    await t.waitForRegistration(null);
     const page = await openUnread(t);
     const welcome = await t.open(t.extension.url('welcome.html'));
     await welcome.bringToFront();

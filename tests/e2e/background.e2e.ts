@@ -154,10 +154,7 @@ defineE2E(
   async (t) => {
     await t.sendToBackground('setSettings', { mode: 'on-click' });
     try {
-      await t.poll('the registration to go', async () => {
-        const scripts = await t.extensionPage.evaluate((api) => api.scripting.getRegisteredContentScripts());
-        return scripts.length === 0 ? true : undefined;
-      });
+      await t.waitForRegistration(null);
       const page = await inFront(await t.open('/pages/lookup.html'));
       await new Promise((resolve) => setTimeout(resolve, 1000));
       expect(await t.tabReport(page)).toBeNull();

@@ -47,6 +47,9 @@
  *                                   about other pages this way.)
  *   t.textOf(page, selector)      waits for the selector, returns its textContent (polling, so it
  *                                   survives Firefox's document swaps)
+ *   t.waitForRegistration(match)  waits until the background's registered content scripts cover
+ *                                   the match pattern `match` (every site's, or one site's), or
+ *                                   with null until none is registered
  *   t.screenshot(name, page?)     test-results/screenshots/<browser>-<name>.png (default: last
  *                                   page opened); a failing test also saves <browser>-FAILED-….png
  *   await t.consoleErrors()       console errors and uncaught exceptions during this test, from
@@ -118,6 +121,7 @@ export interface E2E {
   tabReport(page: Page): Promise<PageReport | null>;
   waitForTabReport(page: Page, poll?: Poll): Promise<PageReport>;
   textOf(page: Page, selector: string, poll?: Poll): Promise<string>;
+  waitForRegistration(match: string | null, poll?: Poll): Promise<void>;
   screenshot(name: string, page?: Page): Promise<string>;
   consoleErrors(): Promise<ConsoleError[]>;
   network: { outbound(): OutboundEntry[] };
@@ -322,6 +326,19 @@ function registerBrowser(browserName: BrowserName): void {
         async () => {
           const report = await t.sendToBackground('getTabReport', { tabId });
           return report?.url === page.url() ? report : undefined;
+        },
+        poll,
+      );
+    },
+    async waitForRegistration(match, poll) {
+      await pollUntil(
+        match === null ? 'no registered content script' : `a content script registered for ${match}`,
+        async () => {
+          const matches = await t.extensionPage.evaluate(async (api) => {
+            const scripts = await api.scripting.getRegisteredContentScripts();
+            return scripts.flatMap((script) => script.matches ?? []);
+          });
+          return (match === null ? matches.length === 0 : matches.includes(match)) || undefined;
         },
         poll,
       );
