@@ -119,7 +119,7 @@ export function hashRun(text: string): number {
 }
 
 /** The key of two consecutive runs. */
-export function pairHash(first: number, second: number): number {
+function pairHash(first: number, second: number): number {
   return (Math.imul(first ^ (first >>> 15), 0x2c1b3c6d) + second) | 0;
 }
 
