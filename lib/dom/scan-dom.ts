@@ -116,7 +116,7 @@ class DomScanner {
   /** stats.textNodes when the current root's walk began (for BIG_ROOT_TEXT_NODES). */
   private rootFirstNode = 0;
   /** Whether the current step() has done any work yet (a whole-tree query may then wait). */
-  private worked = false;
+  private sliceBusy = false;
   /** A second walker over the same root, for assembling a block around a candidate. */
   private aux: TreeWalker | null = null;
   /** Offset of the next node's text among all text the walk has read (all roots). */
@@ -158,7 +158,7 @@ class DomScanner {
 
   /** Works until `deadline` (a performance.now() time); returns true when the whole scan is done. */
   step(deadline: number): boolean {
-    this.worked = false;
+    this.sliceBusy = false;
     for (;;) {
       if (this.sweep !== null) {
         // The shadow-root and iframe sweep of the root just walked, itself in slices.
@@ -213,7 +213,7 @@ class DomScanner {
     }
     this.raw = raw;
     this.stats.textNodes += nodes;
-    if (nodes > 0) this.worked = true;
+    if (nodes > 0) this.sliceBusy = true;
     return true;
   }
 
@@ -422,10 +422,10 @@ class DomScanner {
     // On a big root, each whole-tree query starts a slice of its own (see BIG_ROOT_TEXT_NODES).
     const big = Number.isFinite(deadline) && this.stats.textNodes - this.rootFirstNode >= BIG_ROOT_TEXT_NODES;
     if (sweep.hosts === null) {
-      if (big && this.worked) return false;
+      if (big && this.sliceBusy) return false;
       sweep.hosts = this.shadowHosts?.hostsUnder(sweep.root) ?? shadowHostCandidates(sweep.root);
       worked = true;
-      this.worked = true;
+      this.sliceBusy = true;
     }
     const hosts = sweep.hosts;
     for (; sweep.nextHost < hosts.length; sweep.nextHost++) {
@@ -437,10 +437,10 @@ class DomScanner {
     }
     if (sweep.frames === null) {
       if (worked && performance.now() >= deadline) return false;
-      if (big && this.worked) return false;
+      if (big && this.sliceBusy) return false;
       sweep.frames = this.framesOf(sweep.root);
       worked = true;
-      this.worked = true;
+      this.sliceBusy = true;
     }
     const frames = sweep.frames;
     for (; sweep.nextFrame < frames.length; sweep.nextFrame++) {
