@@ -451,7 +451,7 @@ async function main() {
     timerResolutionMs: setup?.timerResolutionMs,
     crossOriginIsolated: setup?.crossOriginIsolated,
     method:
-      'per page, all passes timed interleaved in rounds (batches ≥ 20 timer ticks, ≥ 50 ms and ≥ 5 batches per pass, 2 warm-up runs excluded), median of batch means; ratios are medians over pages of per-page ratios; corpus pages replace the harness document (document.open/write, same DOM as a navigation) so the dictionaries are compiled once; mark.js 1–3 runs, mark() only',
+      'per page, all passes timed interleaved in rounds, in a new shuffled order each round (batches ≥ 20 timer ticks, ≥ 50 ms and ≥ 5 batches per pass, 2 warm-up runs excluded), median of batch means; ratios are medians over pages of per-page ratios; corpus pages replace the harness document (document.open/write, same DOM as a navigation) so the dictionaries are compiled once; mark.js 1–3 runs, mark() only',
     machine: {
       cpus: os.cpus().length,
       loadAverageAtStart: loadAtStart.map((load) => round(load, 2)),
