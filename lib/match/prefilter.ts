@@ -27,7 +27,7 @@
  * indentation nodes that make up most of a page are settled by a memo of blank strings. A Bloom
  * filter over every key's last run keeps the exact checks off the common path.
  */
-import type { Matcher, Pattern } from './compile';
+import { pairKey, type Matcher, type Pattern } from './compile';
 import { fold } from './fold';
 import { APOSTROPHE, CLASS_CJK, CLASS_STRIP, CLASS_WORD, charClass } from './tokenize';
 
@@ -92,7 +92,7 @@ export interface Prefilter {
   readonly singles: ReadonlySet<number>;
   /** Second runs of key pairs (dormant ones included): a candidate only after the right first run. */
   readonly triggers: ReadonlySet<number>;
-  /** pairHash(first run, second run) of the pairs in force from the start. */
+  /** pairKey(first run, second run) of the pairs in force from the start. */
   readonly pairs: ReadonlySet<number>;
   /** Surname follow-up keys by entity index, in force once that entity was matched in full. */
   readonly dormant: ReadonlyMap<number, { singles: number[]; pairs: number[] }>;
@@ -116,11 +116,6 @@ export function hashRun(text: string): number {
     if (kindOf[c] === K_WORD) h = (Math.imul(h, 31) + foldedOf[c]!) | 0;
   }
   return h;
-}
-
-/** The key of two consecutive runs. */
-function pairHash(first: number, second: number): number {
-  return (Math.imul(first ^ (first >>> 15), 0x2c1b3c6d) + second) | 0;
 }
 
 /**
@@ -238,7 +233,7 @@ export function prefilterParts(matcher: Matcher): PrefilterParts {
           into = d;
         }
         if ('single' in key) into.singles.add(key.single);
-        else into.pairs.set(pairHash(key.first, key.second), [key.first, key.second]);
+        else into.pairs.set(pairKey(key.first, key.second), [key.first, key.second]);
       }
     }
   }
@@ -277,17 +272,19 @@ function fromParts(parts: PrefilterParts): Prefilter {
   const triggers = new Set<number>();
   const pairs = new Set<number>();
   for (const [a, b] of parts.pairs) {
-    pairs.add(pairHash(a, b));
+    pairs.add(pairKey(a, b));
     triggers.add(b);
   }
   const dormant = new Map<number, { singles: number[]; pairs: number[] }>();
   const bloom = new Set<number>([...singles, ...triggers]);
   let size = singles.size + pairs.size;
   for (const d of parts.dormant) {
-    for (const [, b] of d.pairs) triggers.add(b);
     for (const h of d.singles) bloom.add(h);
-    for (const [, b] of d.pairs) bloom.add(b);
-    dormant.set(d.entity, { singles: d.singles, pairs: d.pairs.map(([a, b]) => pairHash(a, b)) });
+    for (const [, b] of d.pairs) {
+      triggers.add(b);
+      bloom.add(b);
+    }
+    dormant.set(d.entity, { singles: d.singles, pairs: d.pairs.map(([a, b]) => pairKey(a, b)) });
     size += d.singles.length + d.pairs.length;
   }
   const cjkFirst = new Uint8Array(65536);
@@ -341,7 +338,7 @@ function isKey(p: Prefilter, h: number, prev: number, prevState: number): boolea
   if (awakeSingles !== null && awakeSingles.has(h)) return true;
   if (!p.triggers.has(h) || prevState === PREV_NONE) return false;
   if (prevState === PREV_AMBIGUOUS) return true;
-  const pair = pairHash(prev, h);
+  const pair = pairKey(prev, h);
   return p.pairs.has(pair) || (awakePairs !== null && awakePairs.has(pair));
 }
 
