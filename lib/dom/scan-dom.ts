@@ -35,6 +35,7 @@ import {
   finishScan,
   positionsMatter,
   scanJoined,
+  wakesSurname,
   type DocumentScan,
 } from '../match/scan';
 import type { Classification, TextScan } from '../match/scan';
@@ -338,7 +339,7 @@ class DomScanner {
     for (let h = before; h < hits.length; h++) {
       const hit = hits[h]!;
       // A full name or alias wakes that person's surname alone for the text after it.
-      if (hit.target.entity >= 0 && hit.target.match !== 'surname') this.stream.activate(hit.target.entity);
+      if (wakesSurname(hit.target)) this.stream.activate(hit.target.entity);
       const [startNode, startOffset] = locate(this.nodes, this.nodeStarts, hit.start, false);
       const [endNode, endOffset] = locate(this.nodes, this.nodeStarts, hit.end, true);
       this.positions.set(`${block}:${hit.start}`, { startNode, startOffset, endNode, endOffset });

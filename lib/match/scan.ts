@@ -391,6 +391,15 @@ function findCjk(f: string, matcher: Matcher, topicsOnly: boolean, out: Hit[], f
 }
 
 /** Applies the document-level rules and builds the report. */
+/**
+ * Does a hit of this target let the person's surname alone count later in the document? A full
+ * name or an alias does (finishScan below); the DOM adapter's prefilter wakes surnames by the same
+ * rule, so it never skips a block where a follow-up would be kept.
+ */
+export function wakesSurname(target: Target): boolean {
+  return target.entity >= 0 && target.match !== 'surname';
+}
+
 export function finishScan(doc: DocumentScan): TextScan {
   const { matcher, hits } = doc;
   const entities = matcher.entities;
@@ -419,14 +428,12 @@ export function finishScan(doc: DocumentScan): TextScan {
   const accepted: Hit[] = [];
   for (const h of hits) {
     const t = h.target;
-    if (t.entity >= 0) {
-      if (t.match === 'surname') {
-        const e: CompiledEntity = entities[t.entity]!;
-        if (!activated.has(t.entity) || surnameCarriers.get(e.surname) !== 1) continue;
-      } else {
-        activated.add(t.entity);
-        for (const ti of t.implied) countTopic(ti);
-      }
+    if (wakesSurname(t)) {
+      activated.add(t.entity);
+      for (const ti of t.implied) countTopic(ti);
+    } else if (t.entity >= 0) {
+      const e: CompiledEntity = entities[t.entity]!;
+      if (!activated.has(t.entity) || surnameCarriers.get(e.surname) !== 1) continue;
     } else {
       countTopic(t.topic);
     }
