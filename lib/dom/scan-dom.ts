@@ -84,7 +84,7 @@ const ONE_BLOCK = [0];
  * of a page (style sheets, JSON in a script, an SVG's source) can hold most of its characters.
  * Shorter nodes are not worth the extra DOM read (the core's skip rules still apply to them).
  */
-const LONG_TEXT = 256;
+export const LONG_TEXT = 256;
 
 /** Is this text node the content of a skipped element (its parent's tag alone)? */
 function isInSkippedTag(node: Node): boolean {

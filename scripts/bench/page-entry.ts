@@ -5,8 +5,8 @@
  */
 import { bundledData } from '../../lib/data/bundled';
 import { compileMatcher, fold, scanBlocks, toMatcherData } from '../../lib/match/index';
-import { isBoundaryElement, isSkippedElement } from '../../lib/dom/rules';
-import { scanDom, scanDomSliced } from '../../lib/dom/scan-dom';
+import { SKIPPED_TAGS, isBoundaryElement, isSkippedElement } from '../../lib/dom/rules';
+import { LONG_TEXT, scanDom, scanDomSliced } from '../../lib/dom/scan-dom';
 import { ShadowHostIndex } from '../../lib/dom/shadow-hosts';
 import { growDictionary, type MatcherData } from './dictionary';
 import {
@@ -305,6 +305,9 @@ function summariseScan(scan: ReturnType<typeof scanDom>): OursResult['scan'] {
 /**
  * Every figure of one page, timed together (see timeTogether):
  * - floor: a bare SHOW_TEXT walk that reads every text node's data and nothing else;
+ * - readChars: the floor plus reading every character the engine has to look at (charCodeAt,
+ *   summed), with the engine's own cheap skips (blank nodes, long text in skipped tags) and no
+ *   other work: what any matcher that reads the page's characters in JS pays at least;
  * - walkWithSkips: the same with the parent-tag check and short/blank-node skip of §B.8;
  * - real / k1000 / k50000: scanDom (walk, fold, match, classify) with each dictionary, called as
  *   the content script calls it: with a shadow-host index that lives as long as the page;
@@ -342,6 +345,21 @@ function measurePage(options: TimingOptions): PageMeasurement {
         counts.textNodes = count;
         counts.chars = length;
         return length;
+      },
+      readChars: () => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        let sum = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const data = (node as Text).data;
+          if (
+            data.length > LONG_TEXT &&
+            SKIPPED_TAGS.has((node.parentNode as Element | null)?.localName ?? '')
+          )
+            continue;
+          if (data.charCodeAt(0) <= 32 && data.trim() === '') continue;
+          for (let i = 0; i < data.length; i++) sum = (sum + data.charCodeAt(i)) | 0;
+        }
+        return sum;
       },
       walkWithSkips: () => {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

@@ -55,7 +55,7 @@ export interface ColdStartResult {
  * (the whole-page shadow-host query included).
  */
 export type PassName =
-  'floor' | 'walkWithSkips' | DictionaryName | 'firstScan' | 'collectBlocks' | 'fold' | 'core';
+  'floor' | 'readChars' | 'walkWithSkips' | DictionaryName | 'firstScan' | 'collectBlocks' | 'fold' | 'core';
 
 export interface OursResult {
   scan: {
