@@ -448,14 +448,16 @@ class DomScanner {
       if (worked && (sweep.nextFrame & 15) === 15 && performance.now() >= deadline) return false;
       worked = true;
       const el = frames[sweep.nextFrame]!;
-      if (this.resolveParent(el) === null) continue;
       let inner: Document | null = null;
       try {
         inner = (el as HTMLIFrameElement).contentDocument; // null or a throw when cross-origin
       } catch {
         inner = null;
       }
-      if (inner?.body) this.addRoot(inner.body);
+      const body = inner?.body;
+      // Most frames are cross-origin or empty (ad slots): settled before the climb to their block.
+      if (body === null || body === undefined || body.firstChild === null) continue;
+      if (this.resolveParent(el) !== null) this.addRoot(body);
     }
     this.sweep = null;
     return true;
