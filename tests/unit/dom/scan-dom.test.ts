@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { scanDom, scanDomSliced, type DomMention, type DomScan } from '../../../lib/dom/scan-dom';
 import { shadowHostCandidates } from '../../../lib/dom/shadow-hosts';
 import { scanBlocks } from '../../../lib/match/index';
@@ -321,6 +321,41 @@ describe('scanDomSliced', () => {
     expect(big.scan.mentions.length).toBe(scanDom(bigRoot, realMatcher).mentions.length);
     expect(big.scan.mentions.length).toBe(1500);
   }, 60_000);
+
+  it('looks at the clock before opening each frame (opening one can take milliseconds)', async () => {
+    const root = page(`<p>Mark Ruffalo</p>${'<iframe></iframe>'.repeat(20)}`);
+    // A clock that only moves when a frame is opened: 3 ms each, as an isolated world's first look
+    // into a same-origin frame measured in Chromium.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    let opened = 0;
+    for (const frame of root.querySelectorAll('iframe')) {
+      Object.defineProperty(frame, 'contentDocument', {
+        get: () => {
+          clock += 3;
+          opened++;
+          return null;
+        },
+      });
+    }
+    const perSlice: number[] = [];
+    let before = 0;
+    try {
+      const scan = await scanDomSliced(root, realMatcher, {
+        budgetMs: 8,
+        yieldFn: async () => {
+          perSlice.push(opened - before);
+          before = opened;
+        },
+      });
+      expect(list(scan)).toEqual([['Mark Ruffalo', 'mark-ruffalo', 'full']]);
+    } finally {
+      now.mockRestore();
+    }
+    expect(opened).toBe(20);
+    // 8 ms of budget: the third frame ends a slice (9 ms), never the sixteenth.
+    expect(Math.max(...perSlice)).toBe(3);
+  });
 
   it('stops when aborted', async () => {
     const root = page('<p>Mark Ruffalo</p>'.repeat(600));
