@@ -251,7 +251,7 @@ defineE2E('blocking the site removes the marks without a reload, allowing it res
 });
 
 defineE2E(
-  'names inside open shadow roots (nested, declarative) and a same-origin frame are found',
+  'names inside open shadow roots (nested, declarative) and a same-origin frame are found, not in a hidden frame',
   async (t) => {
     const page = await inFront(await t.open('/pages/shadow.html'));
     // The frame and the script-built roots exist before the content script's document_idle scan.

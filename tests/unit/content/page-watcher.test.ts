@@ -95,4 +95,18 @@ describe('watchPage', () => {
     vi.advanceTimersByTime(100);
     expect(onChange).toHaveBeenCalledTimes(1);
   });
+
+  it('a frame that is not rendered is not opened when it loads (the scan skips it too)', async () => {
+    const hidden = document.createElement('iframe');
+    hidden.style.display = 'none';
+    document.body.append(hidden);
+    await flushObservers();
+    const { onChange } = setup();
+    const contentDocument = vi.fn(() => document.implementation.createHTMLDocument('frame'));
+    Object.defineProperty(hidden, 'contentDocument', { get: contentDocument });
+    hidden.dispatchEvent(new Event('load'));
+    vi.advanceTimersByTime(500);
+    expect(contentDocument).not.toHaveBeenCalled();
+    expect(onChange).not.toHaveBeenCalled();
+  });
 });

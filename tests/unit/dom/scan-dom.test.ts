@@ -265,6 +265,30 @@ describe('scanDom', () => {
     );
     expect(scan.stats).toEqual({ textNodes: 7, chars: 59, blocks: 3 });
   });
+
+  it('does not open a frame that is not rendered (most ad and tracking slots)', () => {
+    const root = page(
+      '<p>Mark Ruffalo</p><iframe id="shown"></iframe><iframe id="none" style="display: none"></iframe>' +
+        '<div style="display: none"><iframe id="inside"></iframe></div>',
+    );
+    const opened: string[] = [];
+    for (const frame of root.querySelectorAll('iframe')) {
+      const inner = document.implementation.createHTMLDocument('frame');
+      inner.body.textContent = `Cate Blanchett in ${frame.id}`;
+      Object.defineProperty(frame, 'contentDocument', {
+        get: () => {
+          opened.push(frame.id);
+          return inner;
+        },
+      });
+    }
+    const scan = scanDom(root, realMatcher);
+    expect(opened).toEqual(['shown']);
+    expect(list(scan)).toEqual([
+      ['Mark Ruffalo', 'mark-ruffalo', 'full'],
+      ['Cate Blanchett', 'cate-blanchett', 'full'],
+    ]);
+  });
 });
 
 describe('scanDomSliced', () => {
