@@ -452,7 +452,7 @@ class DomScanner {
       if (worked && performance.now() >= deadline) return false;
       worked = true;
       const el = frames[sweep.nextFrame]!;
-      // Opening a frame is what costs (above), and two thirds of the same-origin frames of the corpus are
+      // Opening a frame is what costs (above), and two thirds of the corpus' same-origin frames are
       // not rendered (nytimes-1: 14 of 15): their text is nowhere on the reader's screen.
       if (typeof el.checkVisibility === 'function' && !el.checkVisibility()) continue;
       let inner: Document | null = null;
