@@ -179,6 +179,7 @@ export class Annotator {
     this.painter?.paint(pieces);
     // Only the wrapping fallback writes to the DOM; those writes are ours, not the page's.
     this.watch?.discardPending();
+    this.watch?.watchHiddenFrames(result.hiddenFrames);
     this.index = new MentionIndex<Mention>(
       this.mentions.flatMap((m) => m.pieces.map((p): Piece<Mention> => ({ ...p, value: m }))),
     );

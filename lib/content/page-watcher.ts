@@ -12,7 +12,10 @@
  * A same-origin frame that finishes loading is a change too: its text is scanned as part of the
  * page (lib/dom/scan-dom.ts), but it may still be empty when a scan reads it, and loading a frame
  * mutates nothing in the parent. Cross-origin frames (ads) are not readable and are ignored, and so
- * are frames that are not rendered (the scan does not open them either).
+ * are frames that are not rendered (the scan does not open them either). A frame the last scan left
+ * unopened for that reason is a change once it shows (watchHiddenFrames): showing one usually
+ * flips a class or a style, which the MutationObserver does not watch (news pages flip those
+ * constantly).
  */
 export interface WatchOptions {
   /** Nodes the extension itself adds (the card): changes inside them are not the page's. */
@@ -28,6 +31,11 @@ export interface WatchOptions {
 export interface PageWatch {
   /** Drops the changes observed so far: the caller's own DOM writes (the wrapping fallback). */
   discardPending(): void;
+  /**
+   * The frames the last scan did not open because they were not rendered: one that comes into view
+   * later is a change (each frame once, so a frame the scan still cannot open never loops).
+   */
+  watchHiddenFrames(frames: readonly Element[]): void;
 }
 
 export function watchPage(root: Node, options: WatchOptions): PageWatch {
@@ -86,6 +94,26 @@ export function watchPage(root: Node, options: WatchOptions): PageWatch {
   };
   root.ownerDocument?.addEventListener('load', onLoad, { capture: true, signal });
 
+  const shownOnce = new WeakSet<Element>();
+  let frameObserver: IntersectionObserver | null = null;
+  function watchHiddenFrames(frames: readonly Element[]): void {
+    frameObserver?.disconnect();
+    if (signal.aborted || typeof IntersectionObserver !== 'function') return;
+    for (const frame of frames) {
+      if (shownOnce.has(frame)) continue;
+      frameObserver ??= new IntersectionObserver((entries) => {
+        // As in the other callbacks: only note the change, the rescan reads the frame.
+        for (const entry of entries) {
+          if (!entry.isIntersecting || shownOnce.has(entry.target)) continue;
+          shownOnce.add(entry.target);
+          frameObserver?.unobserve(entry.target);
+          noteChange();
+        }
+      });
+      frameObserver.observe(frame);
+    }
+  }
+
   function hasForeign(nodes: NodeList): boolean {
     for (let i = 0; i < nodes.length; i++) if (!isOwnNode(nodes[i]!)) return true;
     return false;
@@ -96,9 +124,10 @@ export function watchPage(root: Node, options: WatchOptions): PageWatch {
     'abort',
     () => {
       observer.disconnect();
+      frameObserver?.disconnect();
       clearTimeout(quietTimer);
     },
     { once: true },
   );
-  return { discardPending: () => void observer.takeRecords() };
+  return { discardPending: () => void observer.takeRecords(), watchHiddenFrames };
 }

@@ -7,7 +7,8 @@
  * pairs. Blocks are processed once each, in document order, so document-level rules (surname
  * follow-ups after the full name) see them in order. Open shadow roots and same-origin iframes are
  * scanned after the main tree, as further parts of the same document; a frame that is not rendered
- * (display: none, as most ad and tracking slots are) is not opened: see continueSweep.
+ * (display: none, as most ad and tracking slots are) is not opened (see continueSweep) but listed
+ * in `hiddenFrames`, and the content script rescans when one shows (page-watcher.ts).
  *
  * Which shadow roots: those of custom elements (`<my-widget>`, a hyphen in the tag name), found
  * with one native XPath query, nested ones included (each shadow root found is queried in turn);
@@ -64,6 +65,8 @@ export interface DomScan {
    * blocks that were assembled and matched (those where the prefilter found a candidate).
    */
   stats: { textNodes: number; chars: number; blocks: number };
+  /** Frames not opened because they were not rendered (the content script rescans when one shows). */
+  hiddenFrames: Element[];
 }
 
 const SHOW_TEXT = 4;
@@ -141,6 +144,7 @@ class DomScanner {
   private readonly before: Text[] = [];
 
   readonly stats = { textNodes: 0, chars: 0, blocks: 0 };
+  private readonly hiddenFrames: Element[] = [];
 
   constructor(
     root: Node,
@@ -454,7 +458,10 @@ class DomScanner {
       const el = frames[sweep.nextFrame]!;
       // Opening a frame is what costs (above), and two thirds of the corpus' same-origin frames are
       // not rendered (nytimes-1: 14 of 15): their text is nowhere on the reader's screen.
-      if (typeof el.checkVisibility === 'function' && !el.checkVisibility()) continue;
+      if (typeof el.checkVisibility === 'function' && !el.checkVisibility()) {
+        this.hiddenFrames.push(el);
+        continue;
+      }
       let inner: Document | null = null;
       try {
         inner = (el as HTMLIFrameElement).contentDocument; // null or a throw when cross-origin
@@ -530,6 +537,7 @@ class DomScanner {
       topics: scan.topics,
       classification: scan.classification,
       stats: { ...this.stats },
+      hiddenFrames: this.hiddenFrames,
     };
   }
 }

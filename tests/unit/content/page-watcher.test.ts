@@ -7,6 +7,7 @@ const flushObservers = () => new Promise<void>((resolve) => queueMicrotask(resol
 describe('watchPage', () => {
   afterEach(() => {
     vi.useRealTimers();
+    vi.unstubAllGlobals();
     document.body.replaceChildren();
   });
 
@@ -15,14 +16,14 @@ describe('watchPage', () => {
     const controller = new AbortController();
     const own = document.createElement('undersigned-card');
     const onChange = vi.fn();
-    watchPage(document.body, {
+    const watch = watchPage(document.body, {
       isOwnNode: (node) => node === own || own.contains(node),
       onChange,
       quietMs,
       maxWaitMs,
       signal: controller.signal,
     });
-    return { controller, own, onChange };
+    return { controller, own, onChange, watch };
   }
 
   it('coalesces a burst of changes into one call after the page goes quiet', async () => {
@@ -108,5 +109,48 @@ describe('watchPage', () => {
     vi.advanceTimersByTime(500);
     expect(contentDocument).not.toHaveBeenCalled();
     expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('a frame the scan left unopened because it was hidden is a change once it shows, once', async () => {
+    // An IntersectionObserver the test drives: happy-dom lays nothing out.
+    const observers: FakeIntersectionObserver[] = [];
+    class FakeIntersectionObserver {
+      readonly targets = new Set<Element>();
+      constructor(readonly callback: (entries: Partial<IntersectionObserverEntry>[]) => void) {
+        observers.push(this);
+      }
+      observe(target: Element) {
+        this.targets.add(target);
+      }
+      unobserve(target: Element) {
+        this.targets.delete(target);
+      }
+      disconnect() {
+        this.targets.clear();
+      }
+      show(target: Element, isIntersecting = true) {
+        if (this.targets.has(target)) this.callback([{ target, isIntersecting }]);
+      }
+    }
+    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+    const [a, b] = [document.createElement('iframe'), document.createElement('iframe')];
+    document.body.append(a, b);
+    await flushObservers();
+    const { onChange, watch, controller } = setup();
+    watch.watchHiddenFrames([a, b]);
+    const io = observers[0]!;
+    expect([...io.targets]).toEqual([a, b]);
+    // The first report of a still hidden frame is not a change.
+    io.show(a, false);
+    vi.advanceTimersByTime(500);
+    expect(onChange).not.toHaveBeenCalled();
+    io.show(a);
+    vi.advanceTimersByTime(100);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    // The next scan still lists `a` (say it could not open it after all): no second rescan for it.
+    watch.watchHiddenFrames([a, b]);
+    expect([...io.targets]).toEqual([b]);
+    controller.abort();
+    expect(io.targets.size).toBe(0);
   });
 });

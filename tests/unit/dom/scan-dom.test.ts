@@ -284,6 +284,8 @@ describe('scanDom', () => {
     }
     const scan = scanDom(root, realMatcher);
     expect(opened).toEqual(['shown']);
+    // Listed for the content script, which rescans when one of them shows.
+    expect(scan.hiddenFrames.map((frame) => frame.id)).toEqual(['none', 'inside']);
     expect(list(scan)).toEqual([
       ['Mark Ruffalo', 'mark-ruffalo', 'full'],
       ['Cate Blanchett', 'cate-blanchett', 'full'],
