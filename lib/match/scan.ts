@@ -390,7 +390,6 @@ function findCjk(f: string, matcher: Matcher, topicsOnly: boolean, out: Hit[], f
   for (const h of merged) out.push(h);
 }
 
-/** Applies the document-level rules and builds the report. */
 /**
  * Does a hit of this target let the person's surname alone count later in the document? A full
  * name or an alias does (finishScan below); the DOM adapter's prefilter wakes surnames by the same
@@ -400,6 +399,7 @@ export function wakesSurname(target: Target): boolean {
   return target.entity >= 0 && target.match !== 'surname';
 }
 
+/** Applies the document-level rules and builds the report. */
 export function finishScan(doc: DocumentScan): TextScan {
   const { matcher, hits } = doc;
   const entities = matcher.entities;
