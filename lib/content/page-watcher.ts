@@ -17,6 +17,8 @@
  * flips a class or a style, which the MutationObserver does not watch (news pages flip those
  * constantly).
  */
+import { isUnrenderedFrame } from '../dom/rules';
+
 export interface WatchOptions {
   /** Nodes the extension itself adds (the card): changes inside them are not the page's. */
   isOwnNode: (node: Node) => boolean;
@@ -81,9 +83,8 @@ export function watchPage(root: Node, options: WatchOptions): PageWatch {
     const target = event.target as Element | null;
     if (!target || (target.localName !== 'iframe' && target.localName !== 'frame') || isOwnNode(target))
       return;
-    // The scan never opens a frame that is not rendered (scan-dom.ts), and opening it here would
-    // cost as much: Chromium builds the extension's isolated world in the frame (2–3 ms).
-    if (typeof target.checkVisibility === 'function' && !target.checkVisibility()) return;
+    // The scan never opens such a frame, and opening it here would cost as much.
+    if (isUnrenderedFrame(target)) return;
     let readable = false;
     try {
       readable = (target as HTMLIFrameElement).contentDocument !== null;

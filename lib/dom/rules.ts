@@ -1,7 +1,8 @@
 /**
  * How the DOM adapter turns a page into blocks of text, by tag name only (no getComputedStyle:
  * it would cost a style recalculation per element). The property test flattens pages with these
- * same sets, so the rules live in one place.
+ * same sets, so the rules live in one place. Frames are the one place style is asked about
+ * (isUnrenderedFrame, at the bottom): once per frame, to spare opening it.
  */
 
 /**
@@ -108,4 +109,14 @@ export const SKIPPED_ATTRIBUTES = `[${UI_ATTRIBUTE}],[${WXT_SHADOW_ATTRIBUTE}],[
 export function isBoundaryElement(el: Element): boolean {
   const tag = el.localName;
   return BLOCK_TAGS.has(tag) || BREAK_TAGS.has(tag) || isSkippedElement(el);
+}
+
+/**
+ * A frame that is not rendered (display: none on it or an ancestor, as most ad and tracking slots
+ * are) is not opened: a content script's first look into a same-origin frame costs 2–3 ms in
+ * Chromium, which builds the extension's isolated world there, and its text is nowhere on the
+ * reader's screen. The scan (scan-dom.ts) and the page watcher use this one rule.
+ */
+export function isUnrenderedFrame(frame: Element): boolean {
+  return typeof frame.checkVisibility === 'function' && !frame.checkVisibility();
 }
