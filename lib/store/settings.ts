@@ -14,6 +14,12 @@ import { browser } from 'wxt/browser';
 
 export type Mode = 'everywhere' | 'allowed-sites' | 'on-click';
 export type MarkStyle = 'underline' | 'background' | 'none';
+/**
+ * How much is marked: people only; people and organisations (topics only at their first mention,
+ * on pages about AI and copyright); or everything (every topic mention on such pages). Topics are
+ * never marked on other pages, whatever the level.
+ */
+export type MarkLevel = 'people' | 'people-organisations' | 'everything';
 
 export interface Settings {
   /** everywhere: scan every page (except denyList); allowed-sites: only allowList; on-click: only when asked. */
@@ -22,6 +28,7 @@ export interface Settings {
   allowList: string[];
   denyList: string[];
   markStyle: MarkStyle;
+  markLevel: MarkLevel;
   /** Mark only the first mention of each person on a page. */
   firstMentionOnly: boolean;
   /** Show the number of people found on the toolbar badge. */
@@ -39,6 +46,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   allowList: [],
   denyList: [],
   markStyle: 'underline',
+  // A page with every topic word underlined reads as noise (54 marks on 15 paragraphs).
+  markLevel: 'people-organisations',
   firstMentionOnly: false,
   badge: true,
   history: true,
@@ -50,6 +59,7 @@ export const SETTINGS_KEY = 'settings';
 
 const MODES: readonly Mode[] = ['everywhere', 'allowed-sites', 'on-click'];
 const MARK_STYLES: readonly MarkStyle[] = ['underline', 'background', 'none'];
+export const MARK_LEVELS: readonly MarkLevel[] = ['people', 'people-organisations', 'everything'];
 const MAX_LIST = 1000;
 
 /** "https://www.Example.com/x" or "Example.com." → "www.example.com" / "example.com"; null if not a host. */
@@ -98,6 +108,8 @@ export function sanitiseSettings(input: unknown): Partial<Settings> {
   const out: Partial<Settings> = {};
   if (MODES.includes(s.mode as Mode)) out.mode = s.mode as Mode;
   if (MARK_STYLES.includes(s.markStyle as MarkStyle)) out.markStyle = s.markStyle as MarkStyle;
+  // Settings stored before mark levels existed have none and take the default.
+  if (MARK_LEVELS.includes(s.markLevel as MarkLevel)) out.markLevel = s.markLevel as MarkLevel;
   const allow = hostList(s.allowList);
   if (allow) out.allowList = allow;
   const deny = hostList(s.denyList);

@@ -22,6 +22,7 @@ describe('settings', () => {
       allowList: [],
       denyList: [],
       markStyle: 'underline',
+      markLevel: 'people-organisations',
       firstMentionOnly: false,
       badge: true,
       history: true,
@@ -44,6 +45,48 @@ describe('settings', () => {
     });
     expect(await getSettings()).toEqual(next);
     expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(next);
+  });
+
+  it('take a mark level only from its three choices, and default to people and organisations', async () => {
+    for (const level of ['people', 'people-organisations', 'everything'] as const) {
+      expect((await setSettings({ markLevel: level })).markLevel).toBe(level);
+    }
+    for (const bad of ['all', 'People', '', null, 3, ['people']]) {
+      await setSettings({ markLevel: 'everything' });
+      const next = await setSettings({ markLevel: bad } as unknown as Partial<Settings>);
+      expect(next.markLevel, String(bad)).toBe('everything');
+    }
+    // A stored value nobody should have written reads as the default.
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { markLevel: 'loud' } });
+    expect((await getSettings()).markLevel).toBe('people-organisations');
+  });
+
+  it('migrate settings stored before mark levels: the default level, every other field kept', async () => {
+    const older = {
+      mode: 'allowed-sites',
+      allowList: ['lemonde.fr'],
+      denyList: [],
+      markStyle: 'background',
+      firstMentionOnly: true,
+      badge: false,
+      history: false,
+      dataUpdates: false,
+      dataUpdateUrl: '',
+    };
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: older });
+    expect(await getSettings()).toEqual({ ...older, markLevel: 'people-organisations' });
+    // The next write stores the level with the rest.
+    await setSettings({ badge: true });
+    const stored = (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings;
+    expect(stored.markLevel).toBe('people-organisations');
+  });
+
+  it('tell other contexts about a new mark level', async () => {
+    const seen: string[] = [];
+    const stop = onSettingsChanged((s) => seen.push(s.markLevel));
+    await setSettings({ markLevel: 'people' });
+    stop();
+    expect(seen).toEqual(['people']);
   });
 
   it('ignore invalid values instead of storing them', async () => {
