@@ -21,7 +21,10 @@ interface RawSignatory {
   role: string | null;
   note: string | null;
   organiser: boolean;
+  /** The research's own tally of outlets; the bundle counts them itself (see countOutlets). */
   outlets: number;
+  /** Other people share this name. */
+  commonName?: boolean;
   sources: RawSource[];
 }
 interface RawActor {
@@ -31,6 +34,7 @@ interface RawActor {
   aliases: string[];
   role: string | null;
   relation: string | null;
+  commonName?: boolean;
   sources: RawSource[];
 }
 interface RawUnconfirmed {
@@ -72,7 +76,9 @@ export interface RawFacts {
   topics: { topics: DataBundle['topics']; otherLanguages: Record<string, string[]> };
 }
 
-export function buildBundle(facts: RawFacts): DataBundle {
+export function buildBundle(rawFacts: RawFacts): DataBundle {
+  // Maintainers' notes never reach the bundle, whatever record of the research carries one.
+  const facts = withoutResearchNotes(rawFacts);
   const { dataset, letter } = facts;
   return {
     format: DATA_FORMAT,
@@ -120,28 +126,46 @@ function fromSignatory(s: RawSignatory): Entity {
     role: s.role,
     relation: null,
     note: s.note,
-    outlets: s.outlets,
-    sources: s.sources.map(toSource),
+    commonName: s.commonName === true,
+    ...countOutlets(s.sources),
+    sources: bestFirst(s.sources.map(toSource)),
   };
 }
 
 /**
- * The research gave two pairs of organisations one joint label ("AI company; VC firm" for Anthropic
- * and Andreessen Horowitz, "Union; newspaper" for the Writers Guild and The New York Times), so each
- * card would call one of them what it is not. Each keeps the half that is its own. A correction
- * applies only while the research still says `from`: once it is fixed there, this does nothing,
- * and the data test that checks these corrections fails, so the table is removed.
+ * Counts a journalist would trust: a story is counted once, under its outlet.
+ * `outlets`: distinct outlets among the originals and the copies of an established outlet's story
+ * (such a copy is credited to that outlet, so it adds nothing when the original is also listed).
+ * `copies`: copies on sites that are not established outlets (content farms, aggregators), each one.
+ * When a person is named only in such copies, the copies still name them, but which or how many
+ * stories they copy is unknown (Patton Oswalt's two both cite Deadline): the best of them stands for
+ * one outlet and the rest are copies, so no report is counted twice and a named signatory is never 0.
  */
-export const ROLE_CORRECTIONS: Readonly<Record<string, { from: string; to: string }>> = {
-  anthropic: { from: 'AI company; VC firm', to: 'AI company' },
-  'andreessen-horowitz': { from: 'AI company; VC firm', to: 'Venture capital firm' },
-  'writers-guild-of-america': { from: 'Union; newspaper', to: 'Union' },
-  'new-york-times': { from: 'Union; newspaper', to: 'Newspaper' },
-};
+export function countOutlets(sources: readonly RawSource[]): { outlets: number; copies: number } {
+  const farmCopy = (s: RawSource) => s.secondHand === true && s.established !== true;
+  const credited = new Set(sources.filter((s) => !farmCopy(s)).map((s) => outletKey(s)));
+  const copies = sources.filter(farmCopy).length;
+  if (credited.size === 0 && copies > 0) return { outlets: 1, copies: copies - 1 };
+  return { outlets: credited.size, copies };
+}
 
-function actorRole(a: RawActor): string | null {
-  const correction = ROLE_CORRECTIONS[a.id];
-  return correction && a.role === correction.from ? correction.to : a.role;
+function outletKey(s: RawSource): string {
+  return (s.outletName ?? s.outlet ?? hostOf(s.url)).trim().toLowerCase();
+}
+
+/**
+ * Best first, in one order for every list: established originals, other originals, copies of an
+ * established outlet's story, other copies. Stable, so the research's order decides within a rank.
+ */
+export function sourceRank(s: Pick<Source, 'established' | 'secondHand'>): number {
+  return (s.secondHand === true ? 2 : 0) + (s.established === true ? 0 : 1);
+}
+
+function bestFirst(sources: Source[]): Source[] {
+  return sources
+    .map((source, index) => ({ source, index }))
+    .sort((a, b) => sourceRank(a.source) - sourceRank(b.source) || a.index - b.index)
+    .map(({ source }) => source);
 }
 
 function fromActor(a: RawActor): Entity {
@@ -151,10 +175,12 @@ function fromActor(a: RawActor): Entity {
     name: a.name,
     aliases: a.aliases,
     status: 'actor',
-    role: actorRole(a),
+    role: a.role,
     relation: a.relation,
     note: null,
+    commonName: a.commonName === true,
     outlets: 0,
+    copies: 0,
     sources: a.sources.map(toSource),
   };
 }
@@ -169,8 +195,10 @@ function fromUnconfirmed(u: RawUnconfirmed): Entity {
     status: 'unconfirmed',
     role: null,
     relation: u.claim,
-    note: u.assessment,
+    note: readerFacing(u.assessment),
+    commonName: false,
     outlets: 0,
+    copies: 0,
     sources: [toSource(u.source)],
   };
 }
@@ -181,6 +209,20 @@ function fromUnconfirmed(u: RawUnconfirmed): Entity {
  */
 export function readerFacing(note: string): string {
   return note.replace(/\bthe seed article \(\d{3}_[0-9a-f]+\.txt\)/g, 'one report');
+}
+
+/**
+ * A copy of the facts without any `researchNote` key, at any depth: those notes are the
+ * maintainers' (how a claim was established, source caveats) and are never shown to readers.
+ */
+export function withoutResearchNotes<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => withoutResearchNotes(item)) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'researchNote')
+      .map(([key, item]) => [key, withoutResearchNotes(item)]),
+  ) as T;
 }
 
 /** The research names outlets where it could; otherwise the URL's host is the honest label. */

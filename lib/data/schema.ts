@@ -9,8 +9,12 @@
  */
 import * as v from 'valibot';
 
-/** Bumped when the bundle's shape changes; the store and the updater refuse other formats. */
-export const DATA_FORMAT = 1;
+/**
+ * Bumped when the bundle's shape changes; the store and the updater refuse other formats.
+ * 2: entities carry `commonName` and `copies` (dataset 2026.12.07); the store reinstalls the
+ * bundled data over a format-1 data set, keeping history and settings.
+ */
+export const DATA_FORMAT = 2;
 
 const Text = v.pipe(v.string(), v.trim(), v.minLength(1));
 
@@ -61,9 +65,16 @@ export const EntitySchema = v.pipe(
     relation: v.nullable(PlainText),
     /** Caveats a reader should see next to the status. */
     note: v.nullable(PlainText),
-    /** How many distinct outlets name them as a signatory (0 for actors and unconfirmed claims). */
+    /** Other people share this name: a mention is theirs only on a page about AI and copyright. */
+    commonName: v.boolean(),
+    /**
+     * How many distinct outlets name them as a signatory, a story counted once under its outlet
+     * (copies of an established outlet's story included); 0 for actors and unconfirmed claims.
+     */
     outlets: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    /** Best first: originals before copies, established outlets before others. */
+    /** Further copies of the story on sites that are not established outlets (content farms). */
+    copies: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    /** Best first: established originals, other originals, established copies, other copies. */
     sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'every entity needs at least one source')),
   }),
   v.check(
@@ -73,6 +84,10 @@ export const EntitySchema = v.pipe(
   v.check(
     (e) => (e.status === 'signed' || e.status === 'organiser') === e.outlets > 0,
     'signatories (and only signatories) are named by at least one outlet',
+  ),
+  v.check(
+    (e) => e.status === 'signed' || e.status === 'organiser' || e.copies === 0,
+    'only signatories have copies of reports naming them',
   ),
 );
 
@@ -155,7 +170,16 @@ export const TopicSchema = v.object({
   note: PlainText,
 });
 
+/**
+ * The research's `researchNote` fields are for maintainers and must never reach a reader. The
+ * objects below would silently drop an unknown key, so this looks at the input itself, at any
+ * depth, and refuses a bundle (built or downloaded) that carries one.
+ */
+export const NO_RESEARCH_NOTE = 'a bundle must not carry researchNote (maintainers’ notes are never shown)';
+
 export const DataBundleSchema = v.pipe(
+  v.unknown(),
+  v.check((input) => findKeyPath(input, 'researchNote') === null, NO_RESEARCH_NOTE),
   v.object({
     format: v.literal(DATA_FORMAT),
     /** The compilation's version ("2026.11.23"); updates must be newer. */
@@ -184,6 +208,18 @@ export const DataBundleSchema = v.pipe(
     'counts.signatoriesPublished must equal the number of signatories in the data',
   ),
 );
+
+/** The path ("entities.3.researchNote") of the first `key` found at any depth of `value`, or null. */
+export function findKeyPath(value: unknown, key: string, path = ''): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [k, item] of Object.entries(value)) {
+    const here = path ? `${path}.${k}` : k;
+    if (k === key) return here;
+    const found = findKeyPath(item, key, here);
+    if (found !== null) return found;
+  }
+  return null;
+}
 
 /**
  * A coarse identity key for a name: case, accents, punctuation and spacing do not make two

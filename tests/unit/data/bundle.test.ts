@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import committed from '../../../assets/data/bundle.json';
 import type { DataBundle, Entity } from '../../../lib/data/model';
-import { isBareSurname, nameKey } from '../../../lib/data/schema';
+import { DATA_FORMAT, isBareSurname, nameKey } from '../../../lib/data/schema';
 import { validateBundle } from '../../../lib/data/validate';
 
 const bundle = committed as DataBundle;
@@ -34,9 +34,21 @@ describe('the committed data bundle', () => {
     expect(result.ok ? [] : result.issues).toEqual([]);
   });
 
-  it('names exactly the 35 published signatories, each with at least one source URL', () => {
-    expect(signatories).toHaveLength(35);
-    expect(bundle.counts.signatoriesPublished).toBe(35);
+  it('is dataset 2026.12.07, in the current data format', () => {
+    expect(bundle.version).toBe('2026.12.07');
+    expect(bundle.format).toBe(DATA_FORMAT);
+  });
+
+  it('names exactly the 40 published signatories, each with at least one source URL', () => {
+    expect(signatories).toHaveLength(40);
+    expect(bundle.counts.signatoriesPublished).toBe(40);
+    // The five names dataset 2026.12.07 added.
+    for (const id of ['paul-giamatti', 'phil-lord', 'chris-miller', 'brit-marling', 'kim-gordon']) {
+      expect(
+        signatories.map((e) => e.id),
+        id,
+      ).toContain(id);
+    }
     for (const s of signatories) {
       expect(s.sources.length, s.id).toBeGreaterThan(0);
       for (const source of s.sources) expect(source.url, s.id).toMatch(/^https?:\/\//);
@@ -141,20 +153,22 @@ describe('isBareSurname', () => {
   });
 });
 
-describe('role corrections (lib/data/build.ts)', () => {
-  it('each still corrects the research’s joint label, and the bundle carries the corrected role', async () => {
-    const { readFileSync } = await import('node:fs');
-    const path = await import('node:path');
-    const { ROLE_CORRECTIONS } = await import('../../../lib/data/build');
-    const actorsFile = path.resolve(__dirname, '../../../../shared/data/actors.json');
-    const raw = JSON.parse(readFileSync(actorsFile, 'utf8')) as
-      { id: string; role: string | null }[] | { actors: { id: string; role: string | null }[] };
-    const actors = Array.isArray(raw) ? raw : raw.actors;
-    const entities = (committed as unknown as DataBundle).entities;
-    for (const [id, { from, to }] of Object.entries(ROLE_CORRECTIONS)) {
-      // Fixed in the research? Then remove the correction.
-      expect(actors.find((a) => a.id === id)?.role, id).toBe(from);
-      expect(entities.find((e: Entity) => e.id === id)?.role, id).toBe(to);
-    }
+describe('roles as the research gives them', () => {
+  it('each organisation keeps its own role (the joint labels are gone from the research)', () => {
+    // Dataset 2026.11.23 gave Anthropic and Andreessen Horowitz one label ("AI company; VC firm"),
+    // and the Writers Guild and The New York Times another ("Union; newspaper").
+    const roles = Object.fromEntries(
+      ['anthropic', 'andreessen-horowitz', 'writers-guild-of-america', 'new-york-times'].map((id) => [
+        id,
+        person(bundle, id).role,
+      ]),
+    );
+    expect(roles).toEqual({
+      anthropic: 'AI company',
+      'andreessen-horowitz': 'Venture capital firm',
+      'writers-guild-of-america': 'Union (screen and TV writers)',
+      'new-york-times': 'Newspaper',
+    });
+    for (const role of Object.values(roles)) expect(role).not.toMatch(/;/);
   });
 });
