@@ -12,7 +12,6 @@ import matcherJson from '../../assets/data/matcher.json';
 import { Annotator } from '../../lib/content/annotator';
 import { publishedCardApi, type CardApi } from '../../lib/content/card-api';
 import { showLookup } from '../../lib/content/lookup';
-import type { MatcherData } from '../../lib/match';
 import { loadMatcher, type ShippedMatcherData } from '../../lib/match/precompiled';
 import { sendToBackground, type PageReport, type ToContent } from '../../lib/messaging/protocol';
 import { getSettings, onSettingsChanged, shouldScanHost } from '../../lib/store/settings';
@@ -26,8 +25,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     if (!document.body) return;
-    const data = matcherJson as MatcherData;
-    const statuses = new Map(data.entities.map((e) => [e.id, e.status]));
     const settings = await getSettings();
     if (ctx.isInvalid) return;
 
@@ -44,9 +41,9 @@ export default defineContentScript({
       const annotator = new Annotator({
         doc: document,
         matcher,
-        statusOf: (id) => statuses.get(id),
         signal: controller.signal,
         markStyle: current.markStyle,
+        markLevel: current.markLevel,
         firstMentionOnly: current.firstMentionOnly,
         loadCard,
         report: (report) => {
@@ -110,6 +107,7 @@ export default defineContentScript({
       const annotator = startSession();
       annotator.setMarkStyle(next.markStyle);
       annotator.setFirstMentionOnly(next.firstMentionOnly);
+      annotator.setMarkLevel(next.markLevel);
     });
     ctx.onInvalidated(stopWatchingSettings);
 
@@ -129,6 +127,7 @@ function emptyReport(): PageReport {
     people: [],
     topics: [],
     classification: { aiCopyright: false, letter: false, otherInitiative: false },
+    unmarked: { topicsOffPage: 0, hiddenByLevel: 0 },
   };
 }
 

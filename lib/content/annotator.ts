@@ -9,8 +9,8 @@ import { ShadowHostIndex } from '../dom/shadow-hosts';
 import type { Matcher, MentionRef } from '../match';
 import type { PageReport } from '../messaging/protocol';
 import type { CardApi } from './card-api';
-import type { MarkCategory } from './categories';
-import type { MarkStyle } from '../store/settings';
+import { countMarked, selectMarks, type EntityFacts, type MarkCategory, type MarkPolicy } from './categories';
+import type { MarkLevel, MarkStyle } from '../store/settings';
 import { announceOnce } from './announcer';
 import { createPainter, pageLooksDark, type MarkPiece, type Painter } from './highlighter';
 import { caretAt, MentionIndex, pieceContainsPoint, type Piece } from './mention-index';
@@ -19,10 +19,10 @@ import { watchPage, type PageWatch } from './page-watcher';
 export interface AnnotatorOptions {
   doc: Document;
   matcher: Matcher;
-  /** Status of each entity id, to choose how its marks look. */
-  statusOf: (id: string) => MarkCategory | undefined;
   signal: AbortSignal;
   markStyle: MarkStyle;
+  /** How much is marked (people only, with organisations, or everything). */
+  markLevel: MarkLevel;
   /** Mark only each person's first mention (the rest still count in the report). */
   firstMentionOnly: boolean;
   /** Loads the card script on first use and returns its API. */
@@ -60,13 +60,13 @@ export class Annotator {
   private lastReport: PageReport | null = null;
   private hoverOpened = false;
   private announced = false;
-  private firstMentionOnly: boolean;
+  private policy: Omit<MarkPolicy, 'aiCopyright'>;
   private watch: PageWatch | null = null;
   /** Shadow hosts kept current across rescans (not one query of the whole page per scan). */
   private readonly shadowHosts: ShadowHostIndex;
 
   constructor(private readonly options: AnnotatorOptions) {
-    this.firstMentionOnly = options.firstMentionOnly;
+    this.policy = { level: options.markLevel, firstMentionOnly: options.firstMentionOnly };
     this.shadowHosts = new ShadowHostIndex(options.signal);
   }
 
@@ -134,11 +134,26 @@ export class Annotator {
   }
 
   setFirstMentionOnly(value: boolean): void {
-    if (value === this.firstMentionOnly) return;
-    this.firstMentionOnly = value;
+    this.setPolicy({ ...this.policy, firstMentionOnly: value });
+  }
+
+  setMarkLevel(level: MarkLevel): void {
+    this.setPolicy({ ...this.policy, level });
+  }
+
+  private setPolicy(next: Omit<MarkPolicy, 'aiCopyright'>): void {
+    if (next.level === this.policy.level && next.firstMentionOnly === this.policy.firstMentionOnly) return;
+    this.policy = next;
     // A fresh scan rather than re-using the last one: the wrapping fallback has split its nodes.
     void this.rescan();
   }
+
+  /** Kind, status and single-outlet flag of an entity, from the compiled matcher. */
+  private entityFacts = (id: string): EntityFacts | undefined => {
+    const { matcher } = this.options;
+    const at = matcher.entityById.get(id);
+    return at === undefined ? undefined : matcher.entities[at];
+  };
 
   private async scan(): Promise<void> {
     const { doc, matcher, signal } = this.options;
@@ -156,21 +171,18 @@ export class Annotator {
   }
 
   private apply(result: DomScan): void {
-    const { doc, statusOf } = this.options;
-    this.mentions = [];
-    const seen = new Set<string>();
+    const { doc } = this.options;
     // Topic words ("AI", "licence") are everywhere; they are marked only on pages about AI and
-    // copyright, so the extension stays quiet on ordinary news.
-    const markTopics = result.classification.aiCopyright;
-    for (const mention of result.mentions) {
-      if (mention.ref.kind === 'topic' && !markTopics) continue;
-      const category = mention.ref.kind === 'topic' ? 'topic' : statusOf(mention.ref.id);
-      if (!category) continue;
-      const key = `${mention.ref.kind}:${mention.ref.id}`;
-      if (this.firstMentionOnly && seen.has(key)) continue;
-      seen.add(key);
-      this.mentions.push({ ref: mention.ref, pieces: piecesOf(mention, category) });
-    }
+    // copyright, so the extension stays quiet on ordinary news (selectMarks has every rule).
+    const selection = selectMarks(
+      result.mentions,
+      { ...this.policy, aiCopyright: result.classification.aiCopyright },
+      this.entityFacts,
+    );
+    this.mentions = selection.marked.map(({ mention, category }) => ({
+      ref: mention.ref,
+      pieces: piecesOf(mention, category),
+    }));
     const pieces = this.mentions.flatMap((m) => m.pieces);
     if (pieces.length > 0 && !this.painter) {
       // Nothing is added to the page at all until there is something to mark.
@@ -184,29 +196,36 @@ export class Annotator {
       this.mentions.flatMap((m) => m.pieces.map((p): Piece<Mention> => ({ ...p, value: m }))),
     );
     if (this.focusCursor >= this.mentions.length) this.focusCursor = -1;
-    this.sendReport(result);
+    this.sendReport(
+      this.toReport({
+        ...countMarked(selection.marked),
+        classification: result.classification,
+        unmarked: { topicsOffPage: selection.topicsOffPage, hiddenByLevel: selection.hiddenByLevel },
+      }),
+    );
   }
 
-  private toReport(result: DomScan | null): PageReport {
+  /** The report is what the page shows: only what is marked, counted as marked. */
+  private toReport(shown: Omit<PageReport, 'url' | 'title'> | null): PageReport {
     const { doc } = this.options;
     return {
       url: doc.location.href,
       title: doc.title,
-      people: result?.people ?? [],
-      topics: result?.topics ?? [],
-      classification: result?.classification ?? { aiCopyright: false, letter: false, otherInitiative: false },
+      people: shown?.people ?? [],
+      topics: shown?.topics ?? [],
+      classification: shown?.classification ?? { aiCopyright: false, letter: false, otherInitiative: false },
+      unmarked: shown?.unmarked ?? { topicsOffPage: 0, hiddenByLevel: 0 },
     };
   }
 
-  private sendReport(result: DomScan): void {
-    const report = this.toReport(result);
+  private sendReport(report: PageReport): void {
     this.lastReport = report;
     const key = JSON.stringify(report);
     if (key === this.lastReportKey) return;
     this.lastReportKey = key;
     this.options.report(report);
     const signatories = report.people.filter((p) => {
-      const status = this.options.statusOf(p.id);
+      const status = this.entityFacts(p.id)?.status;
       return status === 'signed' || status === 'organiser';
     }).length;
     if (!this.announced && report.people.length > 0) {

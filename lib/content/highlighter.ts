@@ -7,7 +7,7 @@
  * instead, and unwrapped on teardown.
  */
 import type { MarkStyle } from '../store/settings';
-import type { MarkCategory } from './categories';
+import { MARK_CATEGORIES, type MarkCategory } from './categories';
 
 /** One piece of a mention inside a single text node (a mention split by inline tags has several). */
 export interface MarkPiece {
@@ -17,9 +17,10 @@ export interface MarkPiece {
   category: MarkCategory;
 }
 
-const CATEGORIES: readonly MarkCategory[] = ['signed', 'organiser', 'actor', 'unconfirmed', 'topic'];
+const CATEGORIES = MARK_CATEGORIES;
 /** Unique names: the highlight registry is shared with the page's own scripts. */
-const highlightName = (category: MarkCategory) => `undersigned-${category}`;
+export const highlightName = (category: MarkCategory) =>
+  `undersigned-${category === 'signedSingle' ? 'signed-single' : category}`;
 const FLASH = 'undersigned-flash';
 const FLASH_MS = 1200;
 
@@ -156,17 +157,15 @@ function wrappingPainter(doc: Document, style: MarkStyle, dark: boolean): Painte
   };
 }
 
-interface Palette {
-  signed: string;
-  organiser: string;
-  actor: string;
-  unconfirmed: string;
-  topic: string;
-}
+type Palette = Record<MarkCategory, string>;
 
-/** Chosen for ≥3:1 contrast against typical light and dark page backgrounds respectively. */
+/**
+ * Chosen for ≥3:1 contrast against typical light and dark page backgrounds respectively. A
+ * single-outlet signatory's blue is the signatory's, paler: the same claim, on weaker evidence.
+ */
 const LIGHT: Palette = {
   signed: '#1d4ed8',
+  signedSingle: '#5b7fd6',
   organiser: '#6d28d9',
   actor: '#4b5563',
   unconfirmed: '#b45309',
@@ -174,29 +173,58 @@ const LIGHT: Palette = {
 };
 const DARK: Palette = {
   signed: '#93b4ff',
+  signedSingle: '#7f95c4',
   organiser: '#c4a5ff',
   actor: '#b8bfca',
   unconfirmed: '#fbbf24',
   topic: '#6ee7b7',
 };
 
-/** Line styles tell the categories apart without relying on colour. */
-const LINE: Record<MarkCategory, string> = {
+/**
+ * Line styles tell the categories apart without relying on colour. CSS has five line styles and
+ * five other categories, so a single-outlet signatory is told by thickness: a hairline solid line
+ * (1px) against the signatory's 2px one (3px against 1px in forced colours, where colour is gone).
+ */
+export const LINE: Record<MarkCategory, string> = {
   signed: 'solid',
+  signedSingle: 'solid',
   organiser: 'double',
   actor: 'dotted',
   unconfirmed: 'wavy',
   topic: 'dashed',
 };
+export const THICKNESS: Record<MarkCategory, string> = {
+  signed: '2px',
+  signedSingle: '1px',
+  organiser: '2px',
+  actor: '1.5px',
+  unconfirmed: '2px',
+  topic: '1.5px',
+};
 
 function declarations(category: MarkCategory, style: MarkStyle, dark: boolean): string {
   const colour = (dark ? DARK : LIGHT)[category];
   if (style === 'none') return '';
+  const line = `text-decoration: underline ${LINE[category]} ${colour} ${THICKNESS[category]};`;
   if (style === 'background') {
-    return `background-color: color-mix(in srgb, ${colour} ${dark ? 30 : 18}%, transparent);`;
+    const tint = `background-color: color-mix(in srgb, ${colour} ${dark ? 30 : 18}%, transparent);`;
+    // Tints differ by colour only; the hairline keeps a lone outlet's claim apart without it.
+    return category === 'signedSingle' ? `${tint} ${line}` : tint;
   }
-  const thickness = category === 'topic' || category === 'actor' ? '1.5px' : '2px';
-  return `text-decoration: underline ${LINE[category]} ${colour} ${thickness};`;
+  return line;
+}
+
+/**
+ * Forced colours (Windows high contrast) replace every author colour and drop backgrounds: the
+ * marks are then lines in the system's text colour, told apart by style and thickness alone.
+ */
+function forcedColoursCss(style: MarkStyle): string {
+  if (style === 'none') return '';
+  const rules = CATEGORIES.map((category) => {
+    const thickness = category === 'signed' ? '3px' : THICKNESS[category];
+    return `::highlight(${highlightName(category)}) { background-color: transparent; text-decoration: underline ${LINE[category]} CanvasText ${thickness}; }`;
+  });
+  return `@media (forced-colors: active) {\n${rules.join('\n')}\n}`;
 }
 
 export function highlightCss(style: MarkStyle, dark: boolean): string {
@@ -206,6 +234,7 @@ export function highlightCss(style: MarkStyle, dark: boolean): string {
       (category) => `::highlight(${highlightName(category)}) { ${declarations(category, style, dark)} }`,
     ),
     flash,
+    forcedColoursCss(style),
   ].join('\n');
 }
 

@@ -18,10 +18,18 @@ import type { UpdateResult } from '../store/update';
 export interface PageReport {
   url: string;
   title: string;
-  /** Entity ids with how many times each is mentioned on the page. */
+  /**
+   * What the page shows: the people and topics marked under the reader's mark level, each with how
+   * many times it is marked (the badge, the popup, the export and the history count only these).
+   */
   people: { id: string; mentions: number }[];
   topics: { id: string; mentions: number }[];
   classification: { aiCopyright: boolean; letter: boolean; otherInitiative: boolean };
+  /**
+   * Found but not marked, as numbers of distinct ids: topics on a page not about AI and copyright
+   * (never marked there), and organisations and topics the mark level leaves out.
+   */
+  unmarked?: { topicsOffPage: number; hiddenByLevel: number };
 }
 
 export interface ExtensionInfo {

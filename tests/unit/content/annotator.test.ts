@@ -13,7 +13,6 @@ import { installMessages } from '../card/messages';
 
 const data = matcherJson as MatcherData;
 const matcher = compileMatcher(data);
-const statuses = new Map(data.entities.map((e) => [e.id, e.status]));
 
 const ARTICLE =
   '<article><h1>Hollywood and AI</h1>' +
@@ -27,9 +26,9 @@ function setup(firstMentionOnly = false) {
   const annotator = new Annotator({
     doc: document,
     matcher,
-    statusOf: (id) => statuses.get(id),
     signal: controller.signal,
     markStyle: 'underline',
+    markLevel: 'people-organisations',
     firstMentionOnly,
     loadCard: () => Promise.reject(new Error('no card in unit tests')) as Promise<CardApi>,
     report: (r) => reports.push(r),

@@ -76,4 +76,32 @@ describe('highlightCss', () => {
     expect(css).toContain('::highlight(undersigned-flash)');
     expect(highlightCss('none', true)).toMatch(/::highlight\(undersigned-signed\) \{\s*\}/);
   });
+
+  it('draws a single-outlet signatory apart from a signatory, in every style and theme', () => {
+    for (const dark of [false, true]) {
+      const underline = highlightCss('underline', dark);
+      const single = underline.match(/::highlight\(undersigned-signed-single\) \{([^}]*)\}/)?.[1] ?? '';
+      const signed = underline.match(/::highlight\(undersigned-signed\) \{([^}]*)\}/)?.[1] ?? '';
+      expect(single).toMatch(/underline solid \S+ 1px/);
+      expect(signed).toMatch(/underline solid \S+ 2px/);
+      // A paler colour too, not only a thinner line.
+      expect(single.match(/#[0-9a-f]{6}/)?.[0]).not.toBe(signed.match(/#[0-9a-f]{6}/)?.[0]);
+      // The background style tints every category; the hairline keeps a lone outlet apart.
+      const all = highlightCss('background', dark);
+      const background = all.slice(0, all.indexOf('@media'));
+      expect(background).toMatch(
+        /::highlight\(undersigned-signed-single\) \{[^}]*background-color[^}]*underline solid \S+ 1px/,
+      );
+      expect(background).not.toMatch(/::highlight\(undersigned-signed\) \{[^}]*underline/);
+    }
+  });
+
+  it('keeps the marks apart in forced colours, by line style and thickness alone', () => {
+    const css = highlightCss('background', false);
+    const forced = css.slice(css.indexOf('@media (forced-colors: active)'));
+    expect(forced).toMatch(/undersigned-signed\) \{[^}]*underline solid CanvasText 3px/);
+    expect(forced).toMatch(/undersigned-signed-single\) \{[^}]*underline solid CanvasText 1px/);
+    expect(forced).toMatch(/undersigned-topic\) \{[^}]*underline dashed CanvasText/);
+    expect(highlightCss('none', false)).not.toContain('forced-colors');
+  });
 });
