@@ -1,6 +1,8 @@
 /**
- * The toolbar badge: how many of the letter's signatories the page names, and the same in words
- * for the button's tooltip (screen readers read the title, not the badge).
+ * The toolbar badge: how many of the letter's signatories are marked on the page, and the same in
+ * words for the button's tooltip (screen readers read the title, not the badge). The report holds
+ * only what is marked under the reader's mark level (lib/content/categories.ts), so the badge never
+ * counts a name the page does not show.
  */
 import type { Status } from '../data/model';
 import type { PageReport } from '../messaging/protocol';
