@@ -135,15 +135,15 @@ describe('data look-ups', () => {
     expect(await handlers.getInfo(null, popup())).toEqual({
       extensionVersion: '0.1.0',
       dataVersion: bundled.version,
-      signatoriesPublished: 35,
+      signatoriesPublished: 40,
     });
-    await seedData(await store.get(), bundleCopy({ version: '2026.12.1' }), { source: 'update' });
-    expect((await handlers.getInfo(null, popup())).dataVersion).toBe('2026.12.1');
+    await seedData(await store.get(), bundleCopy({ version: '2026.12.8' }), { source: 'update' });
+    expect((await handlers.getInfo(null, popup())).dataVersion).toBe('2026.12.8');
   });
 
   it('runs a data update check on demand with the injected fetch', async () => {
     const fetch = vi.fn<FetchLike>(
-      async () => new Response(JSON.stringify(bundleCopy({ version: '2026.12.1' }))),
+      async () => new Response(JSON.stringify(bundleCopy({ version: '2026.12.8' }))),
     );
     handlers = createBackgroundHandlers({ store, log, fetch });
     expect(await handlers.checkDataUpdate(null, popup())).toEqual({ status: 'disabled' });
@@ -151,7 +151,7 @@ describe('data look-ups', () => {
     await expect(handlers.checkDataUpdate(null, contentScript())).rejects.toThrow();
     expect(await handlers.checkDataUpdate(null, popup())).toEqual({
       status: 'updated',
-      version: '2026.12.1',
+      version: '2026.12.8',
     });
     expect(fetch).toHaveBeenCalledTimes(1);
   });

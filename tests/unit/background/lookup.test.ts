@@ -315,7 +315,7 @@ describe('the lookupSelection message', () => {
   it('getLookupCardData gives the letter facts a not-found card needs', async () => {
     const handlers = createBackgroundHandlers({ store, log: captureLog() });
     const data = await handlers.getLookupCardData(null, { id: fakeBrowser.runtime.id });
-    expect(data).toMatchObject({ entity: null, topic: null, counts: { signatoriesPublished: 35 } });
+    expect(data).toMatchObject({ entity: null, topic: null, counts: { signatoriesPublished: 40 } });
     expect(data?.letter.id).toBeTruthy();
   });
 });

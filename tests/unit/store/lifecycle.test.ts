@@ -8,6 +8,8 @@ import { DB_NAME, DB_VERSION, type StoreDB } from '../../../lib/store/db';
 import { countHistory, historyForEntity, recordVisit } from '../../../lib/store/history';
 import { findByName, getEntity } from '../../../lib/store/search';
 import { readInstalledBundle, readMeta, seedData } from '../../../lib/store/seed';
+import type { DataBundle } from '../../../lib/data/model';
+import { DATA_FORMAT } from '../../../lib/data/schema';
 import { validateBundle } from '../../../lib/data/validate';
 import { getSettings, setSettings } from '../../../lib/store/settings';
 import { createStoreAccess, openStore, syncBundledData } from '../../../lib/store/store';
@@ -18,6 +20,22 @@ const open = (log = captureLog(), loadBundled = () => bundled) =>
 
 async function entityCount(db: StoreDB): Promise<number> {
   return db.count('people');
+}
+
+/**
+ * The data set installed before 2026.12.07, as format 1 shaped it: 35 signatories, no
+ * `commonName` or `copies`, and the joint role labels the research later fixed.
+ */
+function previousDataSet(version = '2026.11.23'): DataBundle {
+  const added = new Set(['paul-giamatti', 'phil-lord', 'chris-miller', 'brit-marling', 'kim-gordon']);
+  const old = bundleCopy({ version, format: 1 as DataBundle['format'] });
+  old.counts.signatoriesPublished = 35;
+  old.entities = old.entities
+    .filter((e) => !added.has(e.id))
+    .map(({ commonName: _common, copies: _copies, ...e }) =>
+      e.id === 'anthropic' ? { ...e, role: 'AI company; VC firm' } : e,
+    ) as DataBundle['entities'];
+  return old;
 }
 
 beforeEach(freshEnvironment);
@@ -96,6 +114,48 @@ describe('an extension update', () => {
       'https://news.example/a',
     ]);
     expect(await getSettings()).toMatchObject({ markStyle: 'background', denyList: ['example.org'] });
+    db.close();
+  });
+
+  it('upgrades a store holding format-1 data (2026.11.23) to 2026.12.07, keeping history and settings', async () => {
+    const db = await open(captureLog(), () => previousDataSet());
+    expect(await readMeta(db)).toMatchObject({ format: 1, version: '2026.11.23' });
+    await recordVisit(db, visit('https://news.example/a', ['cate-blanchett']), { now: 5 });
+    await setSettings({ history: true, markStyle: 'background' });
+
+    const log = captureLog();
+    expect(await syncBundledData(db, { loadBundled: () => bundled, log, now: () => 3000 })).toBe(
+      `installed data format 1 is not ${DATA_FORMAT}`,
+    );
+    expect(await readMeta(db)).toMatchObject({
+      format: DATA_FORMAT,
+      version: '2026.12.07',
+      installedAt: 3000,
+    });
+    expect(await entityCount(db)).toBe(bundled.entities.length);
+    expect(await getEntity(db, 'kim-gordon')).toMatchObject({ status: 'signed', commonName: true });
+    expect(await getEntity(db, 'paul-mccartney')).toMatchObject({ outlets: 51, copies: 23 });
+    expect((await getEntity(db, 'anthropic'))?.role).toBe('AI company');
+    expect((await historyForEntity(db, 'cate-blanchett')).map((e) => e.url)).toEqual([
+      'https://news.example/a',
+    ]);
+    expect(await getSettings()).toMatchObject({ history: true, markStyle: 'background' });
+    db.close();
+  });
+
+  it('replaces a format-1 data update even when its version is newer than the bundled data', async () => {
+    const db = await open();
+    await seedData(db, previousDataSet('2027.1.5'), {
+      source: 'update',
+      sourceUrl: 'https://data.example/b.json',
+    });
+    const reason = await syncBundledData(db, { loadBundled: () => bundled, log: captureLog() });
+    expect(reason).toBe(`installed data format 1 is not ${DATA_FORMAT}`);
+    expect(await readMeta(db)).toMatchObject({
+      format: DATA_FORMAT,
+      version: bundled.version,
+      source: 'bundled',
+    });
     db.close();
   });
 
@@ -287,7 +347,7 @@ describe('a damaged or deleted database', () => {
     const db = await open(log);
     expect(log.lines).toEqual([
       expect.stringMatching(
-        /^warn: \[undersigned store\] the database was corrupted \(missing object store "people"\); rebuilt it from the bundled data 2026\.11\.23 \(1 reading-history entries kept\)$/,
+        /^warn: \[undersigned store\] the database was corrupted \(missing object store "people"\); rebuilt it from the bundled data 2026\.12\.07 \(1 reading-history entries kept\)$/,
       ),
     ]);
     expect(await entityCount(db)).toBe(bundled.entities.length);
@@ -355,7 +415,7 @@ describe('a damaged or deleted database', () => {
     const log = captureLog();
     const db = await open(log);
     expect(log.lines).toEqual([
-      expect.stringMatching(/^warn: .*data set 2026\.11\.23 is damaged \(no people are stored\)/),
+      expect.stringMatching(/^warn: .*data set 2026\.12\.07 is damaged \(no people are stored\)/),
     ]);
     expect(await entityCount(db)).toBe(bundled.entities.length);
     db.close();

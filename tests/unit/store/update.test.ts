@@ -3,6 +3,7 @@
  * bundled data (so no markup in names), is not too large, and is newer than what is installed.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DATA_FORMAT } from '../../../lib/data/schema';
 import type { StoreDB } from '../../../lib/store/db';
 import { historyForEntity, recordVisit } from '../../../lib/store/history';
 import { getEntity } from '../../../lib/store/search';
@@ -19,19 +20,19 @@ import {
 } from '../../../lib/store/update';
 import { bundleCopy, bundled, captureLog, freshEnvironment, visit } from './helpers';
 
-const INSTALLED = bundled.version; // 2026.11.23
+const INSTALLED = bundled.version; // 2026.12.07
 const URL_ = 'https://data.example/undersigned/bundle.json';
 
 function file(text: string, headers: Record<string, string> = {}) {
   return { text, byteSize: new TextEncoder().encode(text).byteLength, headers };
 }
-const newerJson = (version = '2026.12.1') => JSON.stringify(bundleCopy({ version }));
+const newerJson = (version = '2026.12.8') => JSON.stringify(bundleCopy({ version }));
 
 describe('evaluateDownload', () => {
   it('accepts a valid, newer data set', () => {
     const verdict = evaluateDownload(file(newerJson()), INSTALLED);
     expect(verdict.accept).toBe(true);
-    if (verdict.accept) expect(verdict.bundle.version).toBe('2026.12.1');
+    if (verdict.accept) expect(verdict.bundle.version).toBe('2026.12.8');
   });
 
   it('rejects a file that is not JSON (a captive portal page, a truncated download)', () => {
@@ -45,24 +46,26 @@ describe('evaluateDownload', () => {
   });
 
   it('rejects JSON of the wrong shape, saying where', () => {
-    const noEntities = bundleCopy({ version: '2026.12.1' }) as unknown as Record<string, unknown>;
+    const noEntities = bundleCopy({ version: '2026.12.8' }) as unknown as Record<string, unknown>;
     delete noEntities.entities;
     const verdict = evaluateDownload(file(JSON.stringify(noEntities)), INSTALLED);
     expect(verdict).toMatchObject({ accept: false, reason: 'wrong-schema' });
     if (!verdict.accept) expect(verdict.detail).toContain('entities');
-    expect(
-      evaluateDownload(
-        file(JSON.stringify({ ...bundleCopy({ version: '2026.12.1' }), format: 2 })),
-        INSTALLED,
-      ),
-    ).toMatchObject({
-      reason: 'wrong-schema',
-    });
+    // Another format: a future one, or the format-1 files of before dataset 2026.12.07.
+    for (const format of [DATA_FORMAT + 1, 1]) {
+      expect(
+        evaluateDownload(
+          file(JSON.stringify({ ...bundleCopy({ version: '2026.12.8' }), format })),
+          INSTALLED,
+        ),
+        String(format),
+      ).toMatchObject({ reason: 'wrong-schema' });
+    }
     expect(evaluateDownload(file('[1,2,3]'), INSTALLED)).toMatchObject({ reason: 'wrong-schema' });
   });
 
   it('rejects a name record with HTML or script in it', () => {
-    const poisoned = bundleCopy({ version: '2026.12.1' });
+    const poisoned = bundleCopy({ version: '2026.12.8' });
     const person = poisoned.entities.find((e) => e.id === 'cate-blanchett');
     if (!person) throw new Error('fixture');
     person.name = 'Cate Blanchett<script>alert(document.cookie)</script>';
@@ -70,7 +73,7 @@ describe('evaluateDownload', () => {
     expect(verdict).toMatchObject({ accept: false, reason: 'wrong-schema' });
     if (!verdict.accept) expect(verdict.detail).toMatch(/entities\.\d+\.name: text must not contain markup/);
 
-    const alias = bundleCopy({ version: '2026.12.1' });
+    const alias = bundleCopy({ version: '2026.12.8' });
     alias.entities[0]?.aliases.push('<img src=x onerror=alert(1)>');
     expect(evaluateDownload(file(JSON.stringify(alias)), INSTALLED)).toMatchObject({
       reason: 'wrong-schema',
@@ -79,7 +82,7 @@ describe('evaluateDownload', () => {
 
   it('rejects a file over the size cap, by its size or by its declared length', () => {
     const big = JSON.stringify({
-      ...bundleCopy({ version: '2026.12.1' }),
+      ...bundleCopy({ version: '2026.12.8' }),
       method: 'x'.repeat(MAX_UPDATE_BYTES),
     });
     expect(evaluateDownload(file(big), INSTALLED)).toMatchObject({ accept: false, reason: 'too-large' });
@@ -89,7 +92,7 @@ describe('evaluateDownload', () => {
   });
 
   it('rejects an older or the same version', () => {
-    expect(evaluateDownload(file(newerJson('2026.11.1')), INSTALLED)).toMatchObject({
+    expect(evaluateDownload(file(newerJson('2026.12.1')), INSTALLED)).toMatchObject({
       accept: false,
       reason: 'not-newer',
     });
@@ -123,7 +126,7 @@ describe('fetchDataUpdate', () => {
       status: 'not-modified',
     });
     const fresh = await fetchDataUpdate({ fetch, url: URL_, etag: null, installedVersion: INSTALLED });
-    expect(fresh).toMatchObject({ status: 'updated', etag: '"v2"', bundle: { version: '2026.12.1' } });
+    expect(fresh).toMatchObject({ status: 'updated', etag: '"v2"', bundle: { version: '2026.12.8' } });
     expect(calls.map((c) => ifNoneMatch(c.init))).toEqual(['"v1"', undefined]);
     expect(calls[0]?.init).toMatchObject({ cache: 'no-cache', credentials: 'omit' });
   });
@@ -204,7 +207,7 @@ describe('runDataUpdate', () => {
   it('installs a newer data set, keeps history, records the result and reuses the ETag', async () => {
     await recordVisit(db, visit('https://news.example/a', ['alfonso-cuaron']));
     await setSettings({ dataUpdates: true, dataUpdateUrl: URL_ });
-    const updated = bundleCopy({ version: '2026.12.1' });
+    const updated = bundleCopy({ version: '2026.12.8' });
     const cuaron = updated.entities.find((e) => e.id === 'alfonso-cuaron');
     if (!cuaron) throw new Error('fixture');
     cuaron.note = 'Updated note';
@@ -217,17 +220,17 @@ describe('runDataUpdate', () => {
 
     expect(await runDataUpdate({ db, fetch, now: 500, log })).toEqual({
       status: 'updated',
-      version: '2026.12.1',
+      version: '2026.12.8',
     });
-    expect(await readMeta(db)).toMatchObject({ version: '2026.12.1', source: 'update', sourceUrl: URL_ });
+    expect(await readMeta(db)).toMatchObject({ version: '2026.12.8', source: 'update', sourceUrl: URL_ });
     expect((await getEntity(db, 'alfonso-cuaron'))?.note).toBe('Updated note');
     expect(await historyForEntity(db, 'alfonso-cuaron')).toHaveLength(1);
-    expect(log.lines).toEqual([expect.stringContaining('installed data update 2026.12.1')]);
+    expect(log.lines).toEqual([expect.stringContaining('installed data update 2026.12.8')]);
     expect(await getUpdateState()).toEqual({
       lastCheck: 500,
-      lastResult: { status: 'updated', version: '2026.12.1' },
+      lastResult: { status: 'updated', version: '2026.12.8' },
       etag: '"e1"',
-      etagFor: { url: URL_, version: '2026.12.1' },
+      etagFor: { url: URL_, version: '2026.12.8' },
     });
 
     expect(await runDataUpdate({ db, fetch, now: 600 })).toEqual({ status: 'not-modified' });
@@ -237,7 +240,7 @@ describe('runDataUpdate', () => {
 
   it('keeps the installed data when the download is rejected, and says why', async () => {
     await setSettings({ dataUpdates: true, dataUpdateUrl: URL_ });
-    const poisoned = bundleCopy({ version: '2026.12.1' });
+    const poisoned = bundleCopy({ version: '2026.12.8' });
     poisoned.entities[0]!.name = '<b>Paul</b>';
     const { fetch } = scriptedFetch(
       () => new Response(JSON.stringify(poisoned), { headers: { ETag: '"bad"' } }),
