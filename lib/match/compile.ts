@@ -56,8 +56,15 @@ export interface Pattern {
 }
 
 export interface CjkPattern {
+  /** Folded; spaces only where the name has them (Hangul), one space standing for any run. */
   text: string;
   target: Target;
+  /**
+   * A name with Hangul in it: Korean separates words with spaces, so the name must stand alone
+   * (no Hangul or letter glued before or after it). A particle glued on ("매카트니는") is not
+   * matched yet: that is the languages work, and guessing particles risks wrong names.
+   */
+  alone?: true;
 }
 
 export interface CompiledEntity {
@@ -67,6 +74,12 @@ export interface CompiledEntity {
   status: MatcherData['entities'][number]['status'];
   /** Folded surname, '' when surname follow-ups are off for this entity. */
   surname: string;
+  /** Folded words before the surname in the name and aliases: the given names a surname may follow. */
+  given: string[];
+  /** Other people share this full name: it counts only on pages about AI and copyright. */
+  common: boolean;
+  /** A signatory named by one outlet only (drawn and worded as such). */
+  singleOutlet: boolean;
 }
 
 export interface CompiledTopic {
@@ -97,6 +110,7 @@ export interface Matcher {
 }
 
 const WS = /\s+/g;
+const HANGUL = /[\uac00-\ud7af]/;
 
 /** The key of a pattern's first two tokens in `Matcher.pairs`. */
 export function pairKey(first: number, second: number): number {
@@ -110,7 +124,9 @@ function toPattern(text: string, target: Target): Pattern | CjkPattern | null {
   const f = fold(text.trim());
   if (f.length === 0) return null;
   for (let i = 0; i < f.length; i++) {
-    if (charClass(f.charCodeAt(i)) === CLASS_CJK) return { text: f.replace(WS, ''), target };
+    if (charClass(f.charCodeAt(i)) !== CLASS_CJK) continue;
+    if (target.entity >= 0 && HANGUL.test(f)) return { text: f.replace(WS, ' '), target, alone: true };
+    return { text: f.replace(WS, ''), target };
   }
   const tokens = PATTERN_TOKENS;
   tokenize(f, tokens);
@@ -155,6 +171,17 @@ export function surnameOf(name: string): string {
   return words.slice(first).join(' ');
 }
 
+/** The folded words before `surname` in each name that ends with it ("Sir Paul McCartney" → sir, paul). */
+function givenNames(names: readonly string[], surname: string): string[] {
+  const given = new Set<string>();
+  for (const name of names) {
+    const f = fold(name.trim());
+    if (!f.endsWith(` ${surname}`)) continue;
+    for (const word of f.slice(0, -surname.length).split(/[\s\-.]+/)) if (word) given.add(word);
+  }
+  return [...given];
+}
+
 function newTarget(partial: Partial<Target> & Pick<Target, 'ref' | 'match'>): Target {
   return {
     entity: -1,
@@ -181,8 +208,7 @@ export function compileMatcher(data: MatcherData): Matcher {
   const add = (p: Pattern | CjkPattern | null): void => {
     if (!p) return;
     // Chinese names are written with or without the middle dot: accept both.
-    if ('text' in p && p.text.includes('\u00b7'))
-      add({ text: p.text.replace(/\u00b7/g, ''), target: p.target });
+    if ('text' in p && p.text.includes('\u00b7')) add({ ...p, text: p.text.replace(/\u00b7/g, '') });
     const key = keyOf(p);
     const old = byKey.get(key);
     if (!old) {
@@ -277,6 +303,9 @@ export function compileMatcher(data: MatcherData): Matcher {
       name: e.name,
       status: e.status,
       surname: surnameOn ? folded : '',
+      given: surnameOn ? givenNames([e.name, ...e.aliases], folded) : [],
+      common: e.common === true,
+      singleOutlet: e.singleOutlet === true,
     });
     entityById.set(e.id, ei);
     const ref = { kind: 'entity', id: e.id } as const;

@@ -12,6 +12,10 @@ export interface MatcherEntity {
   name: string;
   aliases: string[];
   status: Status;
+  /** Other people share this full name (the research's `commonName`). */
+  common?: boolean;
+  /** A signatory named by one outlet only. */
+  singleOutlet?: boolean;
 }
 
 export interface MatcherTopic {
@@ -37,6 +41,11 @@ export function toMatcherData(bundle: DataBundle): MatcherData {
       name: e.name,
       aliases: [...e.aliases],
       status: e.status,
+      // Only when true: the content script parses this file on every page.
+      ...(e.commonName ? { common: true } : {}),
+      ...((e.status === 'signed' || e.status === 'organiser') && e.outlets === 1
+        ? { singleOutlet: true }
+        : {}),
     })),
     topics: bundle.topics.map((t) => ({ id: t.id, group: t.group, terms: [...t.terms] })),
     languages: Object.fromEntries(

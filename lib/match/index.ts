@@ -12,12 +12,19 @@
  * - Surnames alone: only after the full name earlier in the document, never for unconfirmed
  *   claims, never when two people in the data share the surname ("Wachowski"), always
  *   capitalised; common names and ordinary words need more context (rules.ts).
+ * - A surname right after a different given name is another person ("Stella McCartney", "Melania
+ *   Trump"): any capitalised word of two letters or more that is not a title, a word that often
+ *   stands there, or the person's own given name (rules.ts NOT_GIVEN_NAMES).
+ * - Names other people share (the research's commonName: Adam Scott, Paul Simon) are reported only
+ *   on aiCopyright pages, like the debate's actors.
+ * - Names written in Hangul stand alone between spaces or punctuation; Han and kana are matched
+ *   as substrings (those scripts do not separate words).
  * - Entity beats topic on the same words (OpenAI, OSTP) but the topic still counts; off topic,
  *   the actor is dropped and the words are reported as the term.
  * - aiCopyright: an 'ai' and a 'copyright' term within 1,000 characters of each other, notices
  *   like "Copyright © 2024" excluded; letter and otherInitiative also need aiCopyright.
- * - Actors are reported only on aiCopyright pages; signatories, organisers and unconfirmed claims
- *   always.
+ * - Actors and commonName people are reported only on aiCopyright pages; other signatories,
+ *   organisers and unconfirmed claims always.
  */
 export { toMatcherData, type MatcherData, type MatcherEntity, type MatcherTopic } from './data';
 export { compileMatcher, surnameOf, type Matcher, type MentionRef, type MatchKind } from './compile';

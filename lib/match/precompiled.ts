@@ -22,7 +22,7 @@ import type { MatcherData } from './data';
 import { prefilterParts, seedPrefilter, type PrefilterParts } from './prefilter';
 
 /** Bumped whenever the shape below or the compiler's output changes meaning. */
-export const PRECOMPILED_FORMAT = 4;
+export const PRECOMPILED_FORMAT = 5;
 
 /**
  * A target as a tuple: [ref kind (0 entity, 1 topic), ref id, match, entity, topic, flags
@@ -31,7 +31,8 @@ export const PRECOMPILED_FORMAT = 4;
 type TargetTuple = [0 | 1, string, MatchKind, number, number, number, number, number[], number];
 /** A token pattern: [tokens, gaps, prefix, suffix, target]. */
 type PatternTuple = [string[], string[], string, string, TargetTuple];
-type CjkTuple = [string, TargetTuple];
+/** A Han/kana/Hangul pattern: [text, target, alone (1 for a Hangul name)]. */
+type CjkTuple = [string, TargetTuple, 0 | 1];
 
 export interface PrecompiledMatcher {
   format: number;
@@ -107,7 +108,7 @@ export function serializeMatcher(matcher: Matcher): PrecompiledMatcher {
     pairs: [...matcher.pairs].map(([k, list]) => [k, list.map(patternToTuple)]),
     cjk: [...matcher.cjk].map(([k, list]) => [
       k,
-      list.map((p): CjkTuple => [p.text, targetToTuple(p.target)]),
+      list.map((p): CjkTuple => [p.text, targetToTuple(p.target), p.alone ? 1 : 0]),
     ]),
     firstHashes: [...matcher.firstHashes],
     prefilter: prefilterParts(matcher),
@@ -136,7 +137,9 @@ export function deserializeMatcher(form: PrecompiledMatcher): Matcher {
     cjk: new Map(
       form.cjk.map(([k, list]) => [
         k,
-        list.map(([text, t]): CjkPattern => ({ text, target: tupleToTarget(t) })),
+        list.map(([text, t, alone]): CjkPattern =>
+          alone === 1 ? { text, target: tupleToTarget(t), alone: true } : { text, target: tupleToTarget(t) },
+        ),
       ]),
     ),
     firstHashes,

@@ -245,9 +245,12 @@ export function prefilterParts(matcher: Matcher): PrefilterParts {
   for (const list of matcher.cjk.values()) {
     for (const pattern of list) {
       const first = foldedCode(pattern.text.charCodeAt(0));
-      if (pattern.text.length === 1) cjkAlone.add(first);
+      // A Hangul name's second character may be the space after a one-syllable given name ("벤
+      // 스틸러"), and the page may have any white space there: its first character alone counts.
+      const second = pattern.text.charCodeAt(1);
+      if (pattern.text.length === 1 || second === 32) cjkAlone.add(first);
       else {
-        const next = foldedCode(pattern.text.charCodeAt(1));
+        const next = foldedCode(second);
         cjkPairs.set(cjkPairKey(first, next), [first, next]);
       }
     }

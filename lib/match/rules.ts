@@ -68,6 +68,26 @@ export const TITLES: ReadonlySet<string> = new Set([
   'star',
 ]);
 
+/**
+ * Capitalised words that often stand right before a surname without being a given name: words
+ * that start a sentence or a clause, role words, and their French, Spanish, Portuguese, Italian
+ * and German counterparts. Any other capitalised word of two letters or more before a surname is
+ * taken for a different person's given name ("Stella McCartney", "Jerry Stiller", "Melania
+ * Trump"), and the surname is not that person's mention. Missing a word here only loses a mark.
+ */
+export const NOT_GIVEN_NAMES: ReadonlySet<string> = new Set([
+  ...['the', 'a', 'an', 'and', 'but', 'or', 'nor', 'so', 'yet', 'if', 'as', 'when', 'while'],
+  ...['since', 'after', 'before', 'because', 'though', 'although', 'unlike', 'like', 'for'],
+  ...['with', 'without', 'from', 'by', 'to', 'of', 'in', 'on', 'at', 'via', 'per', 'than'],
+  ...['then', 'now', 'also', 'even', 'only', 'still', 'both', 'that', 'this', 'these', 'those'],
+  ...['said', 'says', 'told', 'asked', 'added', 'wrote', 'meanwhile', 'however', 'indeed'],
+  ...['his', 'her', 'their', 'our', 'my', 'your', 'its', 'what', 'why', 'how', 'where', 'who'],
+  ...['former', 'fellow', 'musician', 'composer', 'author', 'novelist', 'rapper', 'host'],
+  ...['chairman', 'ceo', 'founder', 'minister', 'chancellor', 'rep', 'representative', 'beatle'],
+  ...['le', 'la', 'les', 'et', 'avec', 'selon', 'pour', 'el', 'los', 'las', 'y', 'con', 'según'],
+  ...['segundo', 'para', 'por', 'com', 'e', 'il', 'lo', 'gli', 'der', 'die', 'das', 'und', 'mit'],
+]);
+
 /** Lower-case words that belong to a surname ("Guillermo del Toro" → "del Toro"). */
 export const SURNAME_PARTICLES: ReadonlySet<string> = new Set([
   'de',

@@ -18,7 +18,7 @@ import {
   type Tokens,
   tokenize,
 } from './tokenize';
-import { SURNAME_COMMON, SURNAME_ORDINARY, TITLES } from './rules';
+import { NOT_GIVEN_NAMES, SURNAME_COMMON, SURNAME_ORDINARY, TITLES } from './rules';
 
 export interface TextMention {
   block: number;
@@ -201,13 +201,37 @@ function onlySpaces(f: string, a: number, b: number): boolean {
 const SENTENCE_START = new Set([...'.!?:;"“”‘«»(|•-—\u0000'].map((c) => c.charCodeAt(0)));
 
 /**
- * The context rules for a surname standing alone (see rules.ts): always capitalised; common
- * names not inside a longer capitalised name; ordinary words not at a sentence start either.
+ * Is the word right before token `first` another person's given name? A capitalised word of two
+ * letters or more, not a title, not a word that often stands there (rules.ts), and not one of
+ * this person's own given names: "Stella McCartney", "Jerry Stiller", "Melania Trump".
  */
-function surnameContextOk(t: string, f: string, first: number, last: number, kind: number): boolean {
+function afterOtherGivenName(t: string, f: string, first: number, given: readonly string[]): boolean {
+  if (first === 0) return false;
+  const p = first - 1;
+  const s = TOK.start[p]!;
+  const e = TOK.end[p]!;
+  if (e - s < 2 || !onlySpaces(f, e, TOK.start[first]!) || !isUpper(t.charCodeAt(s))) return false;
+  const word = f.slice(s, e);
+  return !TITLES.has(word) && !NOT_GIVEN_NAMES.has(word) && !given.includes(word);
+}
+
+/**
+ * The context rules for a surname standing alone (see rules.ts): always capitalised, never after
+ * another person's given name; common names not inside a longer capitalised name; ordinary words
+ * not at a sentence start either.
+ */
+function surnameContextOk(
+  t: string,
+  f: string,
+  first: number,
+  last: number,
+  entity: CompiledEntity,
+  kind: number,
+): boolean {
   const s = TOK.start[first]!;
   // "del Toro": the particle may be lower-case, the name itself may not.
   if (isLower(t.charCodeAt(TOK.start[last]!))) return false;
+  if (afterOtherGivenName(t, f, first, entity.given)) return false;
   if (kind !== SURNAME_COMMON && kind !== SURNAME_ORDINARY) return true;
   if (first > 0) {
     const p = first - 1;
@@ -228,7 +252,7 @@ function surnameContextOk(t: string, f: string, first: number, last: number, kin
 }
 
 /** Tries pattern `p` at token `i`; returns [start, end] in the text or null. */
-function tryPattern(t: string, f: string, p: Pattern, i: number): [number, number] | null {
+function tryPattern(t: string, f: string, p: Pattern, i: number, matcher: Matcher): [number, number] | null {
   const k = p.tokens.length;
   if (i + k > TOK.count) return null;
   for (let j = 1; j < k; j++) {
@@ -257,7 +281,11 @@ function tryPattern(t: string, f: string, p: Pattern, i: number): [number, numbe
     if (start >= 2 && f.charCodeAt(start - 1) === 45 && isWordAt(f, start - 2)) return null;
     if (f.charCodeAt(end) === 45 && isWordAt(f, end + 1)) return null;
   }
-  if (target.surname !== 0 && !surnameContextOk(t, f, i, last, target.surname)) return null;
+  if (
+    target.surname !== 0 &&
+    !surnameContextOk(t, f, i, last, matcher.entities[target.entity]!, target.surname)
+  )
+    return null;
   return [start, end];
 }
 
@@ -325,7 +353,7 @@ function findInText(t: string, matcher: Matcher, topicsOnly: boolean, out: Hit[]
           done = true;
           break;
         }
-        const m = tryPattern(t, f, p, i);
+        const m = tryPattern(t, f, p, i, matcher);
         if (m === null) continue;
         if (isSurname) {
           surname = m;
@@ -371,14 +399,13 @@ function findCjk(f: string, matcher: Matcher, topicsOnly: boolean, out: Hit[], f
     if (list === undefined) continue;
     for (const p of list) {
       if (topicsOnly && p.target.topic < 0) continue;
-      if (f.startsWith(p.text, k)) {
-        const end = k + p.text.length;
-        if (p.target.topic < 0 || !isCopyrightNotice(matcher, p.target.topic, f, k, end)) {
-          found.push({ block: 0, pos: 0, start: k, end, target: p.target });
-        }
-        k += p.text.length - 1;
-        break;
+      const end = p.alone ? matchAlone(f, k, p.text) : f.startsWith(p.text, k) ? k + p.text.length : -1;
+      if (end < 0) continue;
+      if (p.target.topic < 0 || !isCopyrightNotice(matcher, p.target.topic, f, k, end)) {
+        found.push({ block: 0, pos: 0, start: k, end, target: p.target });
       }
+      k = end - 1;
+      break;
     }
   }
   if (found.length === 0) return;
@@ -388,6 +415,34 @@ function findCjk(f: string, matcher: Matcher, topicsOnly: boolean, out: Hit[], f
     .concat(found)
     .sort((a, b) => a.start - b.start);
   for (const h of merged) out.push(h);
+}
+
+/** Is this char code part of a word for a name that must stand alone (letters, digits, Hangul)? */
+function gluesToName(f: string, k: number): boolean {
+  if (k < 0 || k >= f.length) return false;
+  const cls = charClass(f.charCodeAt(k));
+  return cls === CLASS_WORD || cls === CLASS_STRIP || cls === CLASS_CJK;
+}
+
+/**
+ * Matches a Hangul name at `k`: a space in the name stands for any run of white space on the page,
+ * and nothing word-like may touch the name on either side. Returns the end, or -1.
+ */
+function matchAlone(f: string, k: number, text: string): number {
+  if (gluesToName(f, k - 1)) return -1;
+  let i = k;
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 32) {
+      if (i >= f.length || !isSpace(f.charCodeAt(i))) return -1;
+      while (i < f.length && isSpace(f.charCodeAt(i))) i++;
+    } else if (f.charCodeAt(i) === c) {
+      i++;
+    } else {
+      return -1;
+    }
+  }
+  return gluesToName(f, i) ? -1 : i;
 }
 
 /**
@@ -455,7 +510,7 @@ export function finishScan(doc: DocumentScan): TextScan {
   const peopleCount = new Map<number, number>();
   for (const h of accepted) {
     const t = h.target;
-    if (t.entity >= 0 && entities[t.entity]!.status === 'actor' && !aiCopyright) {
+    if (t.entity >= 0 && !aiCopyright && onlyOnTopic(entities[t.entity]!)) {
       // Silent on ordinary news: actors only on AI-and-copyright pages. "OpenAI" still counts as a term.
       if (t.sameSpanTopic >= 0) {
         mentions.push({
@@ -480,6 +535,15 @@ export function finishScan(doc: DocumentScan): TextScan {
     topics: topicOrder.map((ti) => ({ id: matcher.topics[ti]!.id, mentions: topicCount[ti]! })),
     classification,
   };
+}
+
+/**
+ * Who is reported only on pages about AI and copyright: the debate's actors ("Trump" in ordinary
+ * news is not news about the debate), and names other people share (the golfer Adam Scott, the
+ * senator Paul Simon), so that a namesake is never shown as a signatory.
+ */
+function onlyOnTopic(e: CompiledEntity): boolean {
+  return e.status === 'actor' || e.common;
 }
 
 /**

@@ -13,7 +13,7 @@ describe('npm run scan (scripts/scan.ts)', () => {
     const report = await scanHtml(html, data);
     expect(report.classification).toEqual({ aiCopyright: true, letter: true, otherInitiative: false });
     expect(report.people.slice(0, 2)).toEqual([
-      { id: 'donald-trump', name: 'Donald Trump', status: 'actor', mentions: 8 },
+      { id: 'donald-trump', name: 'Donald Trump', status: 'actor', mentions: 7 },
       { id: 'mark-ruffalo', name: 'Mark Ruffalo', status: 'signed', mentions: 4 },
     ]);
     expect(report.people.find((p) => p.id === 'natasha-lyonne')?.status).toBe('organiser');
