@@ -127,7 +127,12 @@ export function HistoryTab() {
         {t('popupLoading')}
       </p>
     );
-  if (state.kind === 'failed') return <p class="pp-empty__title">{t('popupHistoryFailed')}</p>;
+  if (state.kind === 'failed')
+    return (
+      <p class="pp-empty__title pp-error" role="alert" data-testid="history-failed">
+        {t('popupHistoryFailed')}
+      </p>
+    );
   if (state.kind === 'off') {
     return (
       <div class="pp-empty" data-testid="history-off">

@@ -105,6 +105,7 @@ export function Popup(props: PopupProps) {
                     close={props.close ?? (() => window.close())}
                     copy={props.copy ?? copyText}
                     download={props.download ?? downloadText}
+                    markStyle={page.site?.settings.markStyle}
                   />
                 </>
               ),

@@ -126,7 +126,14 @@ export function SiteAccessPanel({ tabId, site, reported, onChanged }: SiteAccess
           )
         )}
       </div>
-      <p class="pp-notice" role="status" aria-live="polite" data-testid="access-notice">
+      {/* Every notice here is a failure or a refusal, with what to do next: styled as an error. */}
+      <p
+        class="pp-notice pp-notice--error"
+        role="status"
+        aria-live="polite"
+        data-testid="access-notice"
+        data-error={notice ? 'true' : undefined}
+      >
         {notice}
       </p>
     </div>

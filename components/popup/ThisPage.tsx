@@ -1,6 +1,7 @@
 /**
- * "This page": every person and topic the content script found on the tab, people first, each with
- * its status and number of mentions. Choosing one asks the tab to scroll to it and open its card.
+ * "This page": every person and topic marked on the tab, people first, each with its status and
+ * number of marks. Choosing one asks the tab to scroll to it and open its card. What was found but
+ * is not marked is said under the list (PageNotes), never offered as something to reveal.
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Entity } from '../../lib/data/model';
@@ -12,7 +13,10 @@ import { formatList } from '../card/format';
 import { Icon } from '../card/icons';
 import { pickSources } from '../card/sources';
 import { statusVariant } from '../card/status';
-import { loadRoster, type PageRoster } from './data';
+import type { MarkStyle } from '../../lib/store/settings';
+import { loadRoster, topicRows, type PageRoster } from './data';
+import { MarkLegend } from './MarkLegend';
+import { PageNotes } from './PageNotes';
 import { StatusBadge, badgeVariant, type BadgeVariant } from './StatusBadge';
 
 export interface ThisPageProps {
@@ -25,20 +29,33 @@ export interface ThisPageProps {
   copy: (text: string) => Promise<void>;
   download: (fileName: string, text: string, type: string) => void;
   now?: () => Date;
+  /** The reader's mark style, for the legend (underline until the settings are known). */
+  markStyle?: MarkStyle;
 }
+
+/** A notice under the roster: a success, or an error that says what the reader can do. */
+interface Notice {
+  text: string;
+  error: boolean;
+}
+const ok = (text: string): Notice => ({ text, error: false });
+const failed = (text: string): Notice => ({ text, error: true });
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? t(one) : t(many, String(n)));
 
 /** "4 signatories, 1 other name from the debate and 2 topics on this page". */
-export function pageSummary(roster: PageRoster): string {
+export function pageSummary(roster: PageRoster, report?: PageReport): string {
   const variants = roster.people.map((p) => (p.entity ? statusVariant(p.entity) : null));
   const signatories = variants.filter(
     (v) => v === 'signed' || v === 'signedSingle' || v === 'organiser',
   ).length;
   const actors = variants.filter((v) => v === 'actor').length;
   const unconfirmed = variants.filter((v) => v === 'unconfirmed').length;
-  const topics = roster.topics.length;
-  if (roster.people.length === 0 && topics === 0) return t('popupSummaryNothing');
+  const topics = topicRows(roster.topics).length;
+  if (roster.people.length === 0 && topics === 0) {
+    const unmarked = (report?.unmarked?.topicsOffPage ?? 0) + (report?.unmarked?.hiddenByLevel ?? 0);
+    return t(unmarked > 0 ? 'popupSummaryNothingMarked' : 'popupSummaryNothing');
+  }
   const parts = [
     signatories === 0
       ? t('popupCountSignatoriesNone')
@@ -141,9 +158,10 @@ type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'ready'; roster: P
 export function ThisPage(props: ThisPageProps) {
   const { report, tabId } = props;
   const [state, setState] = useState<State>(report ? { kind: 'loading' } : { kind: 'none' });
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<Notice>(ok(''));
   const peopleId = useId();
   const topicsId = useId();
+  const legendId = useId();
 
   useEffect(() => {
     if (!report) {
@@ -175,17 +193,19 @@ export function ThisPage(props: ThisPageProps) {
   const { roster } = state;
   const reveal = async (kind: 'entity' | 'topic', id: string) => {
     if (tabId === null) return;
-    setNotice('');
+    setNotice(ok(''));
     try {
       const reply = await sendToTab(tabId, 'revealMention', { ref: { kind, id } });
       if (reply?.ok) {
         props.close();
         return;
       }
+      // The content script answered but has no such mark: the page changed since it was read.
+      setNotice(failed(t('popupRevealGone')));
     } catch {
-      // Said below.
+      // Nobody answered: the content script is gone (an update, or the site was turned off).
+      setNotice(failed(t('popupRevealNoScript')));
     }
-    setNotice(t('popupRevealFailed'));
   };
 
   const onCopy = () => {
@@ -194,8 +214,8 @@ export function ThisPage(props: ThisPageProps) {
       exportLabels(),
     );
     props.copy(text).then(
-      () => setNotice(t('exportCopied')),
-      () => setNotice(t('exportCopyFailed')),
+      () => setNotice(ok(t('exportCopied'))),
+      () => setNotice(failed(t('exportCopyFailed'))),
     );
   };
   const onDownload = () => {
@@ -205,13 +225,13 @@ export function ThisPage(props: ThisPageProps) {
       rosterCsv(rosterForExport(report, roster, date), exportLabels()),
       'text/csv',
     );
-    setNotice(t('exportDownloaded'));
+    setNotice(ok(t('exportDownloaded')));
   };
 
   return (
     <div class="pp-page">
       <p class="pp-summary" data-testid="page-summary">
-        {pageSummary(roster)}
+        {pageSummary(roster, report)}
       </p>
       {report.title && (
         <p class="pp-pagetitle us-muted" title={report.url}>
@@ -245,13 +265,13 @@ export function ThisPage(props: ThisPageProps) {
             {t('popupTopicsHeading')}
           </h2>
           <ul class="pp-roster" data-testid="roster-topics">
-            {roster.topics.map(({ id, mentions, topic }) => (
+            {topicRows(roster.topics).map(({ id, label, mentions, term }) => (
               <RosterRow
                 key={id}
                 id={id}
                 testId="roster-topic"
-                name={topic?.terms[0] ?? id}
-                term
+                name={label}
+                term={term}
                 badge="topic"
                 mentions={mentions}
                 onChoose={() => void reveal('topic', id)}
@@ -271,9 +291,22 @@ export function ThisPage(props: ThisPageProps) {
           </button>
         </div>
       )}
-      <p class="pp-notice" role="status" aria-live="polite" data-testid="page-notice">
-        {notice}
+      <PageNotes report={report} />
+      <p
+        class={notice.error ? 'pp-notice pp-notice--error' : 'pp-notice'}
+        role="status"
+        aria-live="polite"
+        data-testid="page-notice"
+        data-error={notice.error ? 'true' : undefined}
+      >
+        {notice.text}
       </p>
+      {(roster.people.length > 0 || roster.topics.length > 0) && (
+        <details class="pp-legend" data-testid="popup-legend">
+          <summary id={legendId}>{t('legendHeading')}</summary>
+          <MarkLegend style={props.markStyle ?? 'underline'} labelledBy={legendId} />
+        </details>
+      )}
     </div>
   );
 }

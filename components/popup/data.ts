@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { readAccess } from '../../lib/access/permissions';
 import { siteAccessOf, type GrantedAccess, type SiteAccess } from '../../lib/access/sites';
 import type { Settings } from '../../lib/store/settings';
+import { t } from '../../lib/ui/i18n';
 import { statusVariant } from '../card/status';
 import type { DataBundle, Entity, Letter, Topic } from '../../lib/data/model';
 import {
@@ -94,6 +95,48 @@ export interface RosterTopic {
 export interface PageRoster {
   people: RosterPerson[];
   topics: RosterTopic[];
+}
+
+/** One row of the roster's topics: a topic by its first term, or a group of letter anchors. */
+export interface TopicRow {
+  /** The topic whose first mention the row reveals. */
+  id: string;
+  label: string;
+  mentions: number;
+  /** A term from the page's vocabulary (styled as a term), not a description. */
+  term: boolean;
+}
+
+/**
+ * Letter anchors (topics of group 'letter' and 'otherInitiative': "2.3M American jobs", "OSTP",
+ * "SB 1047") are not vocabulary a reader looks up: they are phrases that show the page is about
+ * the letter or about another campaign. Listed under their first term they read as topics of
+ * their own ("2.3M American jobs · 3 mentions"), and a list of one initiative's names labelled
+ * "SB 1047" would be wrong for "Make It Fair". So each group is one row that says what the phrases
+ * are about (its mentions summed; choosing it reveals the group's most mentioned anchor), while
+ * they stay counted and marked like topics, since they are what makes a page about the letter.
+ */
+export function topicRows(topics: readonly RosterTopic[]): TopicRow[] {
+  const rows: TopicRow[] = [];
+  const anchors = new Map<string, TopicRow & { best: number }>();
+  for (const { id, mentions, topic } of topics) {
+    const group = topic?.group;
+    if (group !== 'letter' && group !== 'otherInitiative') {
+      rows.push({ id, label: topic?.terms[0] ?? id, mentions, term: true });
+      continue;
+    }
+    const row = anchors.get(group);
+    if (!row) {
+      const label = t(group === 'letter' ? 'popupTopicLetter' : 'popupTopicOtherInitiative');
+      const created = { id, label, mentions, term: false, best: mentions };
+      anchors.set(group, created);
+      rows.push(created);
+      continue;
+    }
+    row.mentions += mentions;
+    if (mentions > row.best) Object.assign(row, { id, best: mentions });
+  }
+  return rows.map(({ id, label, mentions, term }) => ({ id, label, mentions, term }));
 }
 
 /** Signatories, then the debate's other people, then unconfirmed claims; most mentioned first. */

@@ -177,12 +177,24 @@ describe('This page', () => {
     });
   });
 
-  it('stays open and says so when the page cannot reveal the mention', async () => {
+  it('stays open and says so, as an error, when the page cannot reveal the mention', async () => {
     await bg.report(TAB, pageReport([['mark-ruffalo', 4]]));
     const p = popup();
+    // Nobody answers: the content script is gone.
     await click(await waitFor('the row', () => p.$('[data-testid="roster-person"]')));
     await waitFor('the notice', () => text(p.$('[data-testid="page-notice"]')) !== '');
-    expect(text(p.$('[data-testid="page-notice"]'))).toBe(msg('popupRevealFailed'));
+    const notice = p.$('[data-testid="page-notice"]')!;
+    expect(text(notice)).toBe(msg('popupRevealNoScript'));
+    expect(notice.classList.contains('pp-notice--error')).toBe(true);
+    expect(p.close).not.toHaveBeenCalled();
+    // The content script answers, but the mark is gone: the page changed.
+    bg.tabMessages.mockResolvedValue({ ok: false });
+    await click(p.$('[data-testid="roster-person"]'));
+    await waitFor(
+      'the second notice',
+      () => text(p.$('[data-testid="page-notice"]')) === msg('popupRevealGone'),
+    );
+    expect(p.$('[data-testid="page-notice"]')!.dataset.error).toBe('true');
     expect(p.close).not.toHaveBeenCalled();
   });
 
