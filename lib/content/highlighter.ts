@@ -215,6 +215,20 @@ function declarations(category: MarkCategory, style: MarkStyle, dark: boolean): 
 }
 
 /**
+ * A legend's sample of a category's mark, as inline CSS for an extension page that follows the
+ * system's theme (light-dark() picks the palette); 'none' shows the underline the legend explains.
+ * The line style and thickness are also given as custom properties for forced colours.
+ */
+export function sampleCss(category: MarkCategory, style: MarkStyle): string {
+  const colour = `light-dark(${LIGHT[category]}, ${DARK[category]})`;
+  const line = `text-decoration: underline ${LINE[category]} ${colour} ${THICKNESS[category]};`;
+  const vars = `--us-mark-line: ${LINE[category]}; --us-mark-thickness: ${category === 'signed' ? '3px' : THICKNESS[category]};`;
+  if (style !== 'background') return `${line} ${vars}`;
+  const tint = `background-color: color-mix(in srgb, ${colour} 22%, transparent);`;
+  return category === 'signedSingle' ? `${tint} ${line} ${vars}` : `${tint} ${vars}`;
+}
+
+/**
  * Forced colours (Windows high contrast) replace every author colour and drop backgrounds: the
  * marks are then lines in the system's text colour, told apart by style and thickness alone.
  */
