@@ -27,6 +27,16 @@ import { browser } from 'wxt/browser';
 import { formatDate, reportedTotalShort } from '../card/format';
 import { SourceList } from '../card/SourceList';
 import { loadDataFacts, type DataFacts } from '../popup/data';
+import { MarkLegend } from '../popup/MarkLegend';
+import { MarkLevelField } from './MarkLevelField';
+
+/** The page's one status line: "Saved", or a failure styled as one. */
+interface Status {
+  text: string;
+  error: boolean;
+}
+const saved = (text: string): Status => ({ text, error: false });
+const failure = (text: string): Status => ({ text, error: true });
 
 const MODES: { value: Mode; label: string; hint: string }[] = [
   { value: 'everywhere', label: 'optionsModeEverywhere', hint: 'optionsModeEverywhereHint' },
@@ -267,12 +277,13 @@ export function Options() {
   const [settings, setSettingsState] = useState<Settings | null>(null);
   const [facts, setFacts] = useState<DataFacts | null>(null);
   const [updateState, setUpdateState] = useState<UpdateState | null>(null);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<Status>(saved(''));
   const [confirmClear, setConfirmClear] = useState(false);
-  const [clearResult, setClearResult] = useState('');
+  const [clearResult, setClearResult] = useState<Status>(saved(''));
   const [checking, setChecking] = useState(false);
   const [granted, setGranted] = useState<GrantedAccess | null>(null);
   const modeHintId = useId();
+  const legendId = useId();
 
   useEffect(() => {
     void sendToBackground('getSettings', null).then(setSettingsState);
@@ -296,12 +307,12 @@ export function Options() {
   const save = async (patch: Partial<Settings>) => {
     // Shown at once; the background's answer (the settings in force) then replaces it.
     setSettingsState((current) => (current ? { ...current, ...patch } : current));
-    setStatus('');
+    setStatus(saved(''));
     try {
       setSettingsState(await sendToBackground('setSettings', patch));
-      setStatus(t('optionsSaved'));
+      setStatus(saved(t('optionsSaved')));
     } catch {
-      setStatus(t('optionsSaveFailed'));
+      setStatus(failure(t('optionsSaveFailed')));
       void sendToBackground('getSettings', null).then(setSettingsState);
     }
   };
@@ -310,13 +321,13 @@ export function Options() {
   const chooseMode = (mode: Mode) => {
     if (mode !== 'everywhere') return void save({ mode });
     void requestEverySite(granted)
-      .then((ok) => (ok ? save({ mode }) : setStatus(t('popupAccessNotGranted'))))
-      .catch(() => setStatus(t('popupAccessNotGranted')));
+      .then((ok) => (ok ? save({ mode }) : setStatus(failure(t('popupAccessNotGranted')))))
+      .catch(() => setStatus(failure(t('popupAccessNotGranted'))));
   };
   const grantEverySite = () => {
     void requestEverySite(granted)
-      .then((ok) => setStatus(ok ? t('optionsSaved') : t('popupAccessNotGranted')))
-      .catch(() => setStatus(t('popupAccessNotGranted')));
+      .then((ok) => setStatus(ok ? saved(t('optionsSaved')) : failure(t('popupAccessNotGranted'))))
+      .catch(() => setStatus(failure(t('popupAccessNotGranted'))));
   };
   const siteAccess = {
     has: (host: string) => (granted ? hasAccessTo(granted, host) : true),
@@ -327,9 +338,9 @@ export function Options() {
     setConfirmClear(false);
     try {
       await sendToBackground('clearHistory', null);
-      setClearResult(t('optionsHistoryCleared'));
+      setClearResult(saved(t('optionsHistoryCleared')));
     } catch {
-      setClearResult(t('optionsHistoryClearFailed'));
+      setClearResult(failure(t('optionsHistoryClearFailed')));
     }
   };
 
@@ -359,8 +370,14 @@ export function Options() {
     <main class="options op" data-testid="options">
       <h1>{t('optionsTitle')}</h1>
       <p class="op-intro">{t('optionsIntro')}</p>
-      <p class="op-saved" role="status" aria-live="polite" data-testid="saved">
-        {status}
+      <p
+        class={status.error ? 'op-saved op-saved--error' : 'op-saved'}
+        role="status"
+        aria-live="polite"
+        data-testid="saved"
+        data-error={status.error ? 'true' : undefined}
+      >
+        {status.text}
       </p>
       {!settings ? (
         <p class="op-hint">{t('popupLoading')}</p>
@@ -419,6 +436,7 @@ export function Options() {
           </Section>
 
           <Section title={t('optionsMarksHeading')} testId="options-marks">
+            <MarkLevelField value={settings.markLevel} onChange={(markLevel) => void save({ markLevel })} />
             <fieldset class="op-fieldset">
               <legend class="op-label">{t('optionsMarkStyle')}</legend>
               {MARK_STYLES.map((style) => (
@@ -451,6 +469,10 @@ export function Options() {
               onChange={(badge) => void save({ badge })}
               testId="badge"
             />
+            <h3 id={legendId} class="op-h3">
+              {t('legendHeading')}
+            </h3>
+            <MarkLegend style={settings.markStyle} labelledBy={legendId} />
           </Section>
 
           <Section title={t('optionsHistoryHeading')} testId="options-history">
@@ -487,7 +509,7 @@ export function Options() {
                   type="button"
                   class="us-btn"
                   onClick={() => {
-                    setClearResult('');
+                    setClearResult(saved(''));
                     setConfirmClear(true);
                   }}
                   data-testid="clear-history"
@@ -496,8 +518,14 @@ export function Options() {
                 </button>
               )}
             </div>
-            <p class="op-result" role="status" aria-live="polite" data-testid="clear-result">
-              {clearResult}
+            <p
+              class={clearResult.error ? 'op-result op-result--error' : 'op-result'}
+              role="status"
+              aria-live="polite"
+              data-testid="clear-result"
+              data-error={clearResult.error ? 'true' : undefined}
+            >
+              {clearResult.text}
             </p>
           </Section>
 
