@@ -17,7 +17,12 @@ export function LetterTab({ facts }: { facts: DataFacts | null }) {
       </p>
     );
   const { letter, counts } = facts;
-  if (!letter) return <p class="pp-empty__title">{t('popupLetterUnavailable')}</p>;
+  if (!letter)
+    return (
+      <p class="pp-empty__title pp-error" role="alert" data-testid="letter-failed">
+        {t('popupLetterUnavailable')}
+      </p>
+    );
   const countSources = letter.signatureCounts.flatMap((c) => c.sources);
   return (
     <div class="pp-letter" data-testid="letter-tab">

@@ -123,7 +123,11 @@ export function SearchTab({ counts }: { counts: DataBundle['counts'] | null }) {
           <p class="us-muted">{t('cardNotFoundWhy', [published, total])}</p>
         </div>
       )}
-      {state.kind === 'failed' && <p class="pp-empty__title">{t('popupSearchFailed')}</p>}
+      {state.kind === 'failed' && (
+        <p class="pp-empty__title pp-error" data-testid="search-failed">
+          {t('popupSearchFailed')}
+        </p>
+      )}
       {state.kind === 'done' && state.results.length > 0 && (
         <ul class="pp-results" data-testid="search-results">
           {state.results.map(({ entity }) => (
