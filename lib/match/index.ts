@@ -23,6 +23,9 @@
  *   the actor is dropped and the words are reported as the term.
  * - aiCopyright: an 'ai' and a 'copyright' term within 1,000 characters of each other, notices
  *   like "Copyright © 2024" excluded; letter and otherInitiative also need aiCopyright.
+ * - Only article text is evidence: a block the caller marks as furniture (navigation, footer,
+ *   related stories, licence notices; lib/dom/rules.ts decides) reports its mentions but never
+ *   counts towards the classification.
  * - Actors and commonName people are reported only on aiCopyright pages; other signatories,
  *   organisers and unconfirmed claims always.
  */

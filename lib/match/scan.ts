@@ -52,6 +52,8 @@ interface Hit {
   start: number;
   end: number;
   target: Target;
+  /** In page furniture (navigation, footer, related stories…): reported, never evidence of the topic. */
+  furniture?: true;
 }
 
 /** Incremental scan of one document, block by block (the DOM adapter feeds it in time slices). */
@@ -84,7 +86,9 @@ export const BLOCK_SEPARATOR = '\u0000';
  * (`starts[i]` is where block i begins). One fold and one tokenizer pass over a whole batch cost
  * far less than thousands of tiny ones; the separator stops every match at the block's edge.
  * `position` is where the first block starts in the document's text (default: right after the
- * blocks scanned so far); a caller that skips text with nothing to find passes it.
+ * blocks scanned so far); a caller that skips text with nothing to find passes it. `furniture[i]`
+ * marks block i as page furniture, not article text: its hits are still reported but are no
+ * evidence of what the page is about (finishScan). Furniture text still counts in positions.
  */
 export function scanJoined(
   doc: DocumentScan,
@@ -92,6 +96,7 @@ export function scanJoined(
   starts: ArrayLike<number>,
   count: number,
   position: number = doc.chars,
+  furniture?: ArrayLike<boolean>,
 ): void {
   const first = doc.hits.length;
   findInText(text, doc.matcher, false, doc.hits);
@@ -105,12 +110,18 @@ export function scanJoined(
     hit.end -= offset;
     // Separators are not text: block b starts `b` characters earlier than in the batch.
     hit.pos = position + offset - b + hit.start;
+    if (furniture !== undefined && furniture[b] === true) hit.furniture = true;
   }
   doc.blocks += count;
   doc.chars = position + text.length - (count - 1);
 }
 
-export function scanBlocks(blocks: readonly string[], matcher: Matcher): TextScan {
+/** Scans a whole document; `furniture[i]` marks block i as page furniture (see scanJoined). */
+export function scanBlocks(
+  blocks: readonly string[],
+  matcher: Matcher,
+  furniture?: readonly boolean[],
+): TextScan {
   const doc = beginScan(matcher);
   if (blocks.length > 0) {
     const starts: number[] = [];
@@ -119,7 +130,7 @@ export function scanBlocks(blocks: readonly string[], matcher: Matcher): TextSca
       starts.push(offset);
       offset += text.length + 1;
     }
-    scanJoined(doc, blocks.join(BLOCK_SEPARATOR), starts, blocks.length);
+    scanJoined(doc, blocks.join(BLOCK_SEPARATOR), starts, blocks.length, doc.chars, furniture);
   }
   return finishScan(doc);
 }
@@ -460,9 +471,13 @@ export function finishScan(doc: DocumentScan): TextScan {
   const entities = matcher.entities;
   const topicCount = new Int32Array(matcher.topics.length);
   const topicOrder: number[] = [];
-  const countTopic = (ti: number): void => {
+  // What classifies the page: topic terms in its article text only (a hit in page furniture is
+  // reported, but "Licensing FAQ" in a footer says nothing about the article).
+  const groups = { ai: 0, copyright: 0, letter: 0, otherInitiative: 0 };
+  const countTopic = (ti: number, h: Hit): void => {
     if (topicCount[ti] === 0) topicOrder.push(ti);
     topicCount[ti] = topicCount[ti]! + 1;
+    if (h.furniture !== true) groups[matcher.topics[ti]!.group]++;
   };
 
   // Per-entity state lives in Maps keyed by the entities the hits name, never in arrays sized by
@@ -485,18 +500,16 @@ export function finishScan(doc: DocumentScan): TextScan {
     const t = h.target;
     if (wakesSurname(t)) {
       activated.add(t.entity);
-      for (const ti of t.implied) countTopic(ti);
+      for (const ti of t.implied) countTopic(ti, h);
     } else if (t.entity >= 0) {
       const e: CompiledEntity = entities[t.entity]!;
       if (!activated.has(t.entity) || surnameCarriers.get(e.surname) !== 1) continue;
     } else {
-      countTopic(t.topic);
+      countTopic(t.topic, h);
     }
     accepted.push(h);
   }
 
-  const groups = { ai: 0, copyright: 0, letter: 0, otherInitiative: 0 };
-  for (const [ti, topic] of matcher.topics.entries()) groups[topic.group] += topicCount[ti]!;
   const aiCopyright = groups.ai > 0 && groups.copyright > 0 && aiNearCopyright(accepted, matcher);
   const classification: Classification = {
     aiCopyright,
@@ -557,12 +570,16 @@ export const TOPIC_WINDOW_CHARS = 1000;
 /**
  * topics.json's rule (an 'ai' term and a 'copyright' term) tightened for real pages: the two must
  * occur within TOPIC_WINDOW_CHARS of each other, so a gadget review with "AI" in the body and
- * "Licensing FAQ" in the footer is not "about AI and copyright" (and its actors stay silent).
+ * "Licensing FAQ" far below is not "about AI and copyright" (and its actors stay silent). Both
+ * must be in the article's text: hits in page furniture are no evidence (and the article was
+ * about Trump's tweets when a related-story link said "AI" and the footer "Licensing FAQ"). The
+ * distance still counts furniture text between two article terms, as the reader sees the page.
  */
 function aiNearCopyright(hits: readonly Hit[], matcher: Matcher): boolean {
   let lastAi = -Infinity;
   let lastCopyright = -Infinity;
   for (const h of hits) {
+    if (h.furniture === true) continue;
     const t = h.target;
     const topics = t.entity >= 0 ? (t.match === 'surname' ? [] : t.implied) : [t.topic];
     for (const ti of topics) {
@@ -580,14 +597,16 @@ function aiNearCopyright(hits: readonly Hit[], matcher: Matcher): boolean {
 }
 
 /**
- * Whether the document has both an AI and a copyright candidate, so that hit positions decide the
- * classification (the DOM adapter then makes them exact; otherwise it need not bother).
+ * Whether the document has both an AI and a copyright candidate in its article text, so that hit
+ * positions decide the classification (the DOM adapter then makes them exact; otherwise it need
+ * not bother).
  */
 export function positionsMatter(doc: DocumentScan): boolean {
   let ai = false;
   let copyright = false;
   const topics = doc.matcher.topics;
   for (const h of doc.hits) {
+    if (h.furniture === true) continue;
     const t = h.target;
     if (t.entity >= 0) {
       if (t.match === 'surname') continue;
