@@ -4,6 +4,7 @@
  */
 import type { DataBundle, Entity, Source } from './model';
 import { DATA_FORMAT } from './schema';
+import { bestFirst } from './source-rank';
 
 interface RawSource {
   url: string;
@@ -151,21 +152,6 @@ export function countOutlets(sources: readonly RawSource[]): { outlets: number; 
 
 function outletKey(s: RawSource): string {
   return (s.outletName ?? s.outlet ?? hostOf(s.url)).trim().toLowerCase();
-}
-
-/**
- * Best first, in one order for every list: established originals, other originals, copies of an
- * established outlet's story, other copies. Stable, so the research's order decides within a rank.
- */
-export function sourceRank(s: Pick<Source, 'established' | 'secondHand'>): number {
-  return (s.secondHand === true ? 2 : 0) + (s.established === true ? 0 : 1);
-}
-
-function bestFirst(sources: Source[]): Source[] {
-  return sources
-    .map((source, index) => ({ source, index }))
-    .sort((a, b) => sourceRank(a.source) - sourceRank(b.source) || a.index - b.index)
-    .map(({ source }) => source);
 }
 
 function fromActor(a: RawActor): Entity {

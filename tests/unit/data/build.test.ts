@@ -8,15 +8,10 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import committed from '../../../assets/data/bundle.json';
 import notesFixture from '../../fixtures/research-notes.json';
-import {
-  buildBundle,
-  countOutlets,
-  sourceRank,
-  withoutResearchNotes,
-  type RawFacts,
-} from '../../../lib/data/build';
+import { buildBundle, countOutlets, withoutResearchNotes, type RawFacts } from '../../../lib/data/build';
 import type { DataBundle, Entity } from '../../../lib/data/model';
 import { findKeyPath, NO_RESEARCH_NOTE } from '../../../lib/data/schema';
+import { sourceRank } from '../../../lib/data/source-rank';
 import { validateBundle } from '../../../lib/data/validate';
 
 const bundle = committed as unknown as DataBundle;
