@@ -10,7 +10,7 @@ import { CopyCitation } from './CopyCitation';
 import { Icon } from './icons';
 import { LetterSection } from './LetterSection';
 import { SourceList } from './SourceList';
-import { STATUS_LABEL_KEY, statusVariant } from './status';
+import { evidenceLine, STATUS_LABEL_KEY, statusVariant } from './status';
 import { StatusBlock } from './StatusBlock';
 
 export type PersonCardProps = {
@@ -39,13 +39,7 @@ function PersonStatus({ entity }: { entity: Entity }) {
     case 'signedSingle':
       return (
         <StatusBlock variant={variant} label={label}>
-          <p class="us-status__detail">
-            {variant === 'signedSingle'
-              ? t('cardSignedSingleDetail')
-              : entity.outlets === 1
-                ? t('cardStatusSignedSingle')
-                : t('cardNamedByOutlets', String(entity.outlets))}
-          </p>
+          <p class="us-status__detail">{evidenceLine(entity)}</p>
           <SourceList sources={entity.sources} max={STATUS_SOURCES} label={t('cardBestSources')} />
         </StatusBlock>
       );

@@ -1,19 +1,20 @@
-/** Which sources a card shows: a few, originals before copies, one link per outlet. */
+/** Which sources a card shows: a few, best first, one link per outlet, no content farm needlessly. */
 import type { Source } from '../../lib/data/model';
+import { bestFirst, FARM_COPY_RANK, sourceRank } from '../../lib/data/source-rank';
 
 /**
- * The best `max` sources. The data is already sorted best first; this only moves copies
- * (`secondHand`) behind originals and drops a second link to an outlet already shown, so three
- * links are three different witnesses where the data has them.
+ * The best `max` sources: established originals, other originals, copies of an established
+ * outlet's story, other copies (the data is stored in that order; this does not rely on it). A
+ * copy on a content farm or aggregator is shown only when nothing better supports the claim, and
+ * a second link to an outlet already shown is dropped, so three links are three witnesses.
  */
 export function pickSources(sources: readonly Source[], max = 3): Source[] {
-  const ordered = [
-    ...sources.filter((s) => s.secondHand !== true),
-    ...sources.filter((s) => s.secondHand === true),
-  ];
+  const ordered = bestFirst(sources);
+  const onlyFarms = ordered.every((s) => sourceRank(s) === FARM_COPY_RANK);
   const picked: Source[] = [];
   const outlets = new Set<string>();
   for (const source of ordered) {
+    if (!onlyFarms && sourceRank(source) === FARM_COPY_RANK) break;
     const outlet = source.outlet.toLowerCase();
     if (outlets.has(outlet)) continue;
     outlets.add(outlet);

@@ -5,6 +5,7 @@
  * single outlet's word is shown as exactly that.
  */
 import type { Entity } from '../../lib/data/model';
+import { t } from '../../lib/ui/i18n';
 
 export type StatusVariant = 'signed' | 'signedSingle' | 'organiser' | 'actor' | 'unconfirmed';
 
@@ -29,3 +30,20 @@ export const STATUS_LABEL_KEY: Record<StatusVariant, string> = {
   actor: 'cardStatusActor',
   unconfirmed: 'cardStatusUnconfirmed',
 };
+
+/**
+ * The evidence under a signatory's status, the same in the card, the search and the lookup panel:
+ * outlets count a story once (an established outlet's copies included), and copies on other sites
+ * are counted apart ("Named as a signatory by 51 outlets, and 23 copies elsewhere."). A single
+ * outlet is said as such. Null for people who are not signatories.
+ */
+export function evidenceLine(entity: Entity): string | null {
+  const variant = statusVariant(entity);
+  if (variant === 'signedSingle') return t('cardSignedSingleDetail');
+  if (variant !== 'signed' && variant !== 'organiser') return null;
+  if (entity.outlets === 1) return t('cardStatusSignedSingle');
+  const outlets = String(entity.outlets);
+  if (entity.copies === 0) return t('cardNamedByOutlets', outlets);
+  if (entity.copies === 1) return t('cardNamedByOutletsOneCopy', outlets);
+  return t('cardNamedByOutletsCopies', [outlets, String(entity.copies)]);
+}

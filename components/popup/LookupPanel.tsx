@@ -13,8 +13,8 @@ import type { StoredLookup } from '../../lib/background/lookup';
 import { sendToBackground } from '../../lib/messaging/protocol';
 import { t } from '../../lib/ui/i18n';
 import { reportedTotalShort } from '../card/format';
-import { pickSources } from '../card/sources';
-import { STATUS_LABEL_KEY, statusVariant } from '../card/status';
+import { hostOf, pickSources } from '../card/sources';
+import { evidenceLine, STATUS_LABEL_KEY, statusVariant } from '../card/status';
 
 /** The storage.session key; the same as LOOKUP_SESSION_KEY (not imported: no store code here). */
 const KEY = 'lookup';
@@ -96,17 +96,18 @@ export function LookupPanel({ now = Date.now }: { now?: () => number }) {
   );
 }
 
-function FoundAnswer({ entity }: { entity: Entity }) {
+/** A found person's status, evidence and best sources (exported for the tests). */
+export function FoundAnswer({ entity }: { entity: Entity }) {
   const variant = statusVariant(entity);
   const sources = pickSources(entity.sources, 3);
+  const evidence = evidenceLine(entity);
   return (
     <div data-testid="lookup-found" data-status={variant}>
       <p class="lookup-panel__name">{entity.name}</p>
       <p class={`lookup-panel__status lookup-panel__status--${variant}`}>
         {t(STATUS_LABEL_KEY[variant], entity.role ?? entity.relation ?? '')}
       </p>
-      {variant === 'signed' && <p>{t('cardNamedByOutlets', String(entity.outlets))}</p>}
-      {variant === 'signedSingle' && <p>{t('cardSignedSingleDetail')}</p>}
+      {evidence && <p>{evidence}</p>}
       {variant === 'unconfirmed' && entity.note && <p>{entity.note}</p>}
       {sources.length > 0 && (
         <>
@@ -117,6 +118,7 @@ function FoundAnswer({ entity }: { entity: Entity }) {
                 <a href={source.url} target="_blank" rel="noopener noreferrer">
                   {source.outlet}
                 </a>
+                {source.secondHand === true && <span> · {t('cardSourceCopy', hostOf(source.url))}</span>}
                 {source.date && <span> · {source.date}</span>}
               </li>
             ))}

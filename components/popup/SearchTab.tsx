@@ -10,7 +10,7 @@ import type { PeopleSearchResult } from '../../lib/store/search';
 import { t } from '../../lib/ui/i18n';
 import { reportedTotalShort } from '../card/format';
 import { SourceList } from '../card/SourceList';
-import { STATUS_LABEL_KEY, statusVariant } from '../card/status';
+import { evidenceLine, STATUS_LABEL_KEY, statusVariant } from '../card/status';
 import { StatusBlock } from '../card/StatusBlock';
 
 /** Long enough to skip a request per keystroke, short enough to feel immediate. */
@@ -24,14 +24,13 @@ type State =
 
 function statusDetail(entity: Entity): string | null {
   const variant = statusVariant(entity);
-  if (variant === 'signed') return t('cardNamedByOutlets', String(entity.outlets));
-  if (variant === 'signedSingle') return t('cardSignedSingleDetail');
   if (variant === 'unconfirmed') return entity.note;
   if (variant === 'actor') return entity.role && entity.relation ? entity.relation : null;
-  return entity.outlets === 1 ? t('cardStatusSignedSingle') : t('cardNamedByOutlets', String(entity.outlets));
+  return evidenceLine(entity);
 }
 
-function Result({ entity }: { entity: Entity }) {
+/** One search result: the status, its evidence and best sources (exported for the tests). */
+export function SearchResult({ entity }: { entity: Entity }) {
   const variant = statusVariant(entity);
   const label = t(STATUS_LABEL_KEY[variant], entity.role ?? entity.relation ?? '');
   const detail = statusDetail(entity);
@@ -131,7 +130,7 @@ export function SearchTab({ counts }: { counts: DataBundle['counts'] | null }) {
       {state.kind === 'done' && state.results.length > 0 && (
         <ul class="pp-results" data-testid="search-results">
           {state.results.map(({ entity }) => (
-            <Result key={entity.id} entity={entity} />
+            <SearchResult key={entity.id} entity={entity} />
           ))}
         </ul>
       )}

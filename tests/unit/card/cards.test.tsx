@@ -90,18 +90,19 @@ describe('every card', () => {
 });
 
 describe('PersonCard', () => {
-  it('Mark Ruffalo: signed, named by 49 outlets, three original sources', () => {
+  it('Mark Ruffalo: signed, named by 39 outlets and 16 copies, three established originals', () => {
     person('Mark Ruffalo', { dataDate: bundle.compiled });
     const status = $('.us-status');
     expect(status?.getAttribute('data-status')).toBe('signed');
     expect(text($('.us-status__label'))).toBe('Signed the letter');
-    expect(text(status)).toContain('Named as a signatory by 49 outlets.');
+    expect(text(status)).toContain('Named as a signatory by 39 outlets, and 16 copies elsewhere.');
     expect(text($('.us-card__sub'))).toBe('actor');
     const sourceLinks = links(status);
     expect(sourceLinks).toHaveLength(3);
     const urls = sourceLinks.map((a) => a.getAttribute('href'));
     const byUrl = new Map(entity('Mark Ruffalo').sources.map((s) => [s.url, s]));
     expect(urls.every((u) => byUrl.get(u ?? '')?.secondHand === false)).toBe(true);
+    expect(urls.every((u) => byUrl.get(u ?? '')?.established === true)).toBe(true);
     expect(text(sourceLinks[0])).toBe('One America News (opens in a new tab)');
     expect(text($('.us-card__date'))).toMatch(/^Data as of .*2026$/);
   });
@@ -110,7 +111,7 @@ describe('PersonCard', () => {
     person('Natasha Lyonne');
     expect($('.us-status')?.getAttribute('data-status')).toBe('organiser');
     expect(text($('.us-status__label'))).toBe('Organised and signed the letter');
-    expect(text($('.us-status'))).toContain('Named as a signatory by 19 outlets.');
+    expect(text($('.us-status'))).toContain('Named as a signatory by 15 outlets, and 7 copies elsewhere.');
     expect(text($('.us-note'))).toBe(`Note: ${entity('Natasha Lyonne').note}`);
   });
 
@@ -123,7 +124,31 @@ describe('PersonCard', () => {
     expect(only).toHaveLength(1);
     expect(text(only[0]?.parentElement)).toContain('The A.V. Club');
     expect(text(only[0]?.parentElement)).toContain('copy at blog.recruitology.com');
-    expect(text($('.us-note'))).toContain('Single outlet');
+    expect(text($('.us-status'))).toContain(msg('cardSignedSingleDetail'));
+    // The research's maintainer note ("confirm before showing 'signed'") is not in the bundle.
+    expect($('.us-note')).toBeNull();
+  });
+
+  it('Paul McCartney: 51 outlets and 23 copies, never a content farm while Fox News and The A.V. Club exist', () => {
+    person('Paul McCartney');
+    const status = $('.us-status');
+    expect(text(status)).toContain('Named as a signatory by 51 outlets, and 23 copies elsewhere.');
+    const shown = links(status).map((a) => a.getAttribute('href') ?? '');
+    expect(shown).toHaveLength(3);
+    expect(shown[0]).toContain('foxnews.com');
+    expect(shown.join(' ')).not.toMatch(/coinrss|bloggerdesi/);
+    const byUrl = new Map(entity('Paul McCartney').sources.map((s) => [s.url, s]));
+    expect(shown.map((u) => byUrl.get(u)?.established)).toEqual([true, true, true]);
+    expect(entity('Paul McCartney').sources.some((s) => s.url.includes('coinrss.org'))).toBe(true);
+  });
+
+  it('a signatory found only in content-farm copies: one outlet, each copy labelled as a copy', () => {
+    person('Patton Oswalt');
+    expect($('.us-status')?.getAttribute('data-status')).toBe('signedSingle');
+    expect(text($('.us-status__label'))).toBe('Reported by one outlet only');
+    const items = links($('.us-status')).map((a) => text(a.parentElement));
+    expect(items).toHaveLength(2);
+    for (const item of items) expect(item).toMatch(/copy at /);
   });
 
   it('Donald Trump: his role in the debate, never "signed"', () => {
@@ -151,9 +176,11 @@ describe('PersonCard', () => {
     expect(text(host)).not.toMatch(/\bsigned\b/i);
   });
 
-  it('shows a "do not conflate" caveat readably', () => {
+  it('shows the reader-facing caveat, not the maintainers’ wording', () => {
     person('Paul McCartney');
-    expect(text($('.us-note'))).toContain('do not conflate');
+    expect(text($('.us-note'))).toBe(`Note: ${entity('Paul McCartney').note}`);
+    expect(text($('.us-note'))).toContain('Keir Starmer');
+    expect(text(host)).not.toContain('do not conflate');
   });
 
   it('shows the chosen paragraph, the first by default', () => {
@@ -171,7 +198,7 @@ describe('PersonCard', () => {
     const summary = text($('.us-letter__summary'));
     expect(summary).toContain('White House Office of Science and Technology Policy (OSTP)');
     expect(summary).toMatch(/March 15, 2025|15 March 2025/);
-    expect(summary).toContain('400+ signatories; 35 of them are named in the press.');
+    expect(summary).toContain('400+ signatories; 40 of them are named in the press.');
   });
 });
 
@@ -217,7 +244,7 @@ describe('Copy citation', () => {
     });
     expect(copy).toHaveBeenCalledOnce();
     const copied = copy.mock.calls[0]?.[0] ?? '';
-    expect(copied).toMatch(/^Mark Ruffalo — named as a signatory by 49 outlets\. /);
+    expect(copied).toMatch(/^Mark Ruffalo — named as a signatory by 39 outlets\. /);
     expect(copied).toContain(letter.shortTitle);
     expect(copied).toContain('2025-03-15');
     expect(copied).toContain(`Source: ${entity('Mark Ruffalo').sources[0]?.url}`);
@@ -287,13 +314,13 @@ describe('TopicCard', () => {
 });
 
 describe('NotFoundCard', () => {
-  it('says "not found among the 35 published names of the 400+ signatories", nothing stronger', () => {
+  it('says "not found among the 40 published names of the 400+ signatories", nothing stronger', () => {
     const onClose = vi.fn();
     render(<NotFoundCard query="Jane Doe" counts={counts} letter={letter} onClose={onClose} />, host);
     expect(text($('h2'))).toBe('Jane Doe');
     expect(text($('.us-status__label'))).toBe('Not found among the published names');
     expect(text($('.us-status'))).toContain(
-      '“Jane Doe” is not found among the 35 published names of the 400+ signatories.',
+      '“Jane Doe” is not found among the 40 published names of the 400+ signatories.',
     );
     expect(text($('.us-lead'))).toContain('the full list was printed by Deadline and Variety');
     // The wordings the product must never use for an absent name (built from parts so the
@@ -310,7 +337,7 @@ describe('NotFoundCard', () => {
   it('renders without the letter', () => {
     render(<NotFoundCard query="A. Person" counts={counts} onClose={() => {}} />, host);
     expect(text($('.us-lead'))).toBe(
-      'Only 35 of the 400+ names have been published, so a name missing here may still be on the full list.',
+      'Only 40 of the 400+ names have been published, so a name missing here may still be on the full list.',
     );
     expect($('.us-letter')).toBeNull();
   });

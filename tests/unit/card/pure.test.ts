@@ -95,17 +95,52 @@ describe('pickSources', () => {
     expect(picked.every((s) => s.secondHand !== true)).toBe(true);
     expect(picked[0]?.outlet).toBe('One America News');
   });
-  it('puts originals before copies and one link per outlet', () => {
+  it('Paul McCartney: Fox News and The A.V. Club, never coinrss.org while they exist', () => {
+    const sources = entity('Paul McCartney').sources;
+    // coinrss.org holds a copy of Decrypt's story, latestnews.bloggerdesi.com one of THR's.
+    expect(sources.some((s) => s.url.includes('coinrss.org'))).toBe(true);
+    const originals = sources.filter((s) => s.secondHand !== true).length;
+    for (const max of [3, 10, originals]) {
+      const picked = pickSources(sources, max);
+      expect(picked[0]?.outlet).toBe('Fox News');
+      expect(
+        picked.some((s) => /coinrss|bloggerdesi/.test(s.url)),
+        String(max),
+      ).toBe(false);
+      expect(picked.every((s) => s.secondHand !== true)).toBe(true);
+    }
+    expect(pickSources(sources, 10).map((s) => s.outlet)).toContain('The A.V. Club');
+    // Even a full list never shows the 23 content-farm copies next to 40 originals.
+    const all = pickSources(sources, sources.length);
+    expect(all.every((s) => s.established === true || s.secondHand !== true)).toBe(true);
+  });
+  it('orders established originals, other originals, established copies, other copies', () => {
+    const picked = pickSources(
+      [
+        { url: 'https://copy.example/a', outlet: 'Variety', established: true, secondHand: true },
+        { url: 'https://blog.example/b', outlet: 'A blog', established: false, secondHand: false },
+        { url: 'https://orig.example/c', outlet: 'Broadcast', established: true, secondHand: false },
+      ],
+      3,
+    );
+    expect(picked.map((s) => s.outlet)).toEqual(['Broadcast', 'A blog', 'Variety']);
+  });
+  it('drops a content-farm copy while a better source exists, and one link per outlet', () => {
     const lindelof = pickSources(entity('Damon Lindelof').sources, 3);
     expect(lindelof.map((s) => [s.outlet, s.secondHand])).toEqual([['The A.V. Club', false]]);
-    const copyFirst = pickSources(
+    const withFarm = pickSources(
       [
-        { url: 'https://copy.example/a', outlet: 'Variety', secondHand: true },
-        { url: 'https://orig.example/b', outlet: 'Broadcast', secondHand: false },
+        { url: 'https://farm.example/a', outlet: 'farm.example', established: false, secondHand: true },
+        { url: 'https://copy.example/b', outlet: 'Variety', established: true, secondHand: true },
       ],
       2,
     );
-    expect(copyFirst.map((s) => s.outlet)).toEqual(['Broadcast', 'Variety']);
+    expect(withFarm.map((s) => s.outlet)).toEqual(['Variety']);
+  });
+  it('shows content-farm copies when they are the only witnesses (Patton Oswalt)', () => {
+    const picked = pickSources(entity('Patton Oswalt').sources, 3);
+    expect(picked).toHaveLength(2);
+    expect(picked.every((s) => s.secondHand === true && s.established === false)).toBe(true);
   });
   it('still shows a copy when it is the only witness (Adam Scott)', () => {
     expect(pickSources(entity('Adam Scott').sources, 3).map((s) => s.secondHand)).toEqual([true]);
@@ -118,12 +153,15 @@ describe('pickSources', () => {
 describe('status and citation', () => {
   it('never reads a single outlet as plainly signed', () => {
     expect(statusVariant(entity('Adam Scott'))).toBe('signedSingle');
+    expect(citationText(entity('Adam Scott'), letter)).toMatch(
+      /^Adam Scott — reported by one outlet as a signatory\. /,
+    );
     expect(statusVariant(entity('Mark Ruffalo'))).toBe('signed');
     expect(statusVariant(entity('Lana Wachowski'))).toBe('unconfirmed');
   });
   it('cites Mark Ruffalo with the letter, the date and the best source', () => {
     expect(citationText(entity('Mark Ruffalo'), letter)).toBe(
-      'Mark Ruffalo — named as a signatory by 49 outlets. Hollywood letter to OSTP on AI and copyright (March 2025), 2025-03-15. ' +
+      'Mark Ruffalo — named as a signatory by 39 outlets. Hollywood letter to OSTP on AI and copyright (March 2025), 2025-03-15. ' +
         'Source: https://www.oann.com/newsroom/anti-trump-hollywood-stars-request-administrations-help-with-ai-copyright-protections-sending-an-open-letter/',
     );
   });

@@ -142,7 +142,7 @@ describe('data', () => {
     const o = await options();
     await waitFor('the data facts', () => o.$('[data-testid="data-version"]'));
     expect(text(o.$('[data-testid="data-version"]'))).toBe(bundled.version);
-    expect(text(o.$('[data-testid="data-counts"]'))).toBe(msg('optionsDataCountsDetail', '35', '400+'));
+    expect(text(o.$('[data-testid="data-counts"]'))).toBe(msg('optionsDataCountsDetail', '40', '400+'));
     const section = o.$('[data-testid="options-data"]');
     expect(text(section)).toContain(msg('optionsDataProvenance'));
     expect(section?.querySelectorAll('.us-sources a').length).toBeGreaterThan(0);

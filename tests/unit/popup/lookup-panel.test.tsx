@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LOOKUP_MAX_AGE_MS, LookupPanel } from '../../../components/popup/LookupPanel';
 import { LOOKUP_SESSION_KEY, type StoredLookup } from '../../../lib/background/lookup';
+import { msg } from '../card/messages';
 import { click, mount, startBackground, text, waitFor } from './helpers';
 
 const NOW = 1_800_000_000_000;
@@ -41,6 +42,24 @@ describe('LookupPanel', () => {
     for (const link of found.querySelectorAll('a')) expect(link.getAttribute('rel')).toContain('noopener');
   });
 
+  it('says "reported by one outlet" for a single-outlet signatory, its copy labelled as a copy', async () => {
+    await store({ query: 'Adam Scott', entityId: 'adam-scott', match: 'exact' });
+    const host = show();
+    const found = await waitFor('the answer', () => host.querySelector('[data-testid="lookup-found"]'));
+    expect(found.getAttribute('data-status')).toBe('signedSingle');
+    expect(text(found)).toContain('Reported by one outlet only');
+    expect(text(found)).toContain(msg('cardSignedSingleDetail'));
+    expect(text(found)).toContain(msg('cardSourceCopy', 'blog.recruitology.com'));
+    expect(text(found)).not.toMatch(/signed the letter/i);
+  });
+
+  it('counts a signatory’s outlets apart from content-farm copies', async () => {
+    await store({ query: 'Cate Blanchett', entityId: 'cate-blanchett', match: 'exact' });
+    const host = show();
+    const found = await waitFor('the answer', () => host.querySelector('[data-testid="lookup-found"]'));
+    expect(text(found)).toContain(msg('cardNamedByOutletsCopies', '47', '18'));
+  });
+
   it('keeps an unconfirmed claim unconfirmed', async () => {
     await store({ query: 'Lana Wachowski', entityId: 'lana-wachowski', match: 'exact' });
     const host = show();
@@ -55,7 +74,7 @@ describe('LookupPanel', () => {
     const host = show();
     const answer = await waitFor('the answer', () => host.querySelector('[data-testid="lookup-not-found"]'));
     expect(text(answer)).toContain(
-      '“Jane Nobody” is not found among the 35 published names of the 400+ signatories.',
+      '“Jane Nobody” is not found among the 40 published names of the 400+ signatories.',
     );
     expect(text(host)).not.toMatch(/did not sign|signed the letter/i);
     await click(host.querySelector('button'));

@@ -229,7 +229,7 @@ describe('This page', () => {
     const markdown = p.copy.mock.calls[0]?.[0] ?? '';
     expect(markdown).toContain('| Name | Status | Mentions | Best source |');
     expect(markdown).toMatch(
-      /\| Mark Ruffalo \| Named as a signatory by 49 outlets \| 4 \| \[[^\]]+\]\(https:\/\/[^)]+\) \|/,
+      /\| Mark Ruffalo \| Named as a signatory by 39 outlets \| 4 \| \[[^\]]+\]\(https:\/\/[^)]+\) \|/,
     );
     expect(markdown).toContain(
       '| Donald Trump | In the debate, not reported as a signatory (President of the United States) | 1 |',
@@ -241,9 +241,39 @@ describe('This page', () => {
     expect(type).toBe('text/csv');
     expect(csv?.split('\r\n')[0]).toBe('Name,Status,Mentions,Page URL,Page title,Date,Best source URL');
     expect(csv?.split('\r\n')[1]).toMatch(
-      /^Mark Ruffalo,Named as a signatory by 49 outlets,4,https:\/\/news\.example\/story,Hollywood stars ask for AI copyright help,\d{4}-\d{2}-\d{2},https:\/\/\S+$/,
+      /^Mark Ruffalo,Named as a signatory by 39 outlets,4,https:\/\/news\.example\/story,Hollywood stars ask for AI copyright help,\d{4}-\d{2}-\d{2},https:\/\/\S+$/,
     );
     expect(text(p.$('[data-testid="page-notice"]'))).toBe(msg('exportDownloaded'));
+  });
+});
+
+describe('a signatory named by one outlet', () => {
+  it('says "reported by one outlet" in the roster row and in both exports, never plainly signed', async () => {
+    await bg.report(
+      TAB,
+      pageReport([
+        ['adam-scott', 2],
+        ['mark-ruffalo', 1],
+      ]),
+    );
+    const p = popup();
+    const rows = await waitFor('the roster', () => {
+      const found = p.$$('[data-testid="roster-person"]');
+      return found.length === 2 ? found : null;
+    });
+    const scott = rowsOf(rows).find((r) => r.id === 'adam-scott');
+    expect(scott).toMatchObject({ status: msg('popupBadgeSignedSingle'), variant: 'signedSingle' });
+    expect(scott?.status).toMatch(/^Reported by one outlet/);
+    expect(text(rows.find((r) => r.dataset.id === 'adam-scott') ?? null)).not.toMatch(/\bsigned\b/i);
+
+    await click(p.$('[data-testid="copy-markdown"]'));
+    await waitFor('copied', () => p.copy.mock.calls.length > 0);
+    expect(p.copy.mock.calls[0]?.[0]).toMatch(
+      /\| Adam Scott \| Reported by one outlet as a signatory \| 2 \|/,
+    );
+    await click(p.$('[data-testid="download-csv"]'));
+    const csv = p.download.mock.calls[0]?.[1] ?? '';
+    expect(csv).toMatch(/\r\nAdam Scott,Reported by one outlet as a signatory,2,/);
   });
 });
 
@@ -316,6 +346,26 @@ describe('Search', () => {
     expect(q.$$('[data-testid="search-result"]')[0]?.dataset.id).toBe('cate-blanchett');
   });
 
+  it('counts outlets apart from content-farm copies, and says when only one outlet names someone', async () => {
+    const p = await searchFor('Paul McCartney');
+    const [first] = p.$$('[data-testid="search-result"]');
+    expect(first?.dataset.id).toBe('paul-mccartney');
+    expect(text(first?.querySelector('.us-status__detail'))).toBe(
+      msg('cardNamedByOutletsCopies', '51', '23'),
+    );
+    expect(text(first)).not.toMatch(/coinrss|bloggerdesi/);
+    cleanup?.();
+
+    const q = await searchFor('Adam Scott');
+    const [scott] = q.$$('[data-testid="search-result"]');
+    expect(scott?.dataset.id).toBe('adam-scott');
+    expect(scott?.querySelector('[data-status]')?.getAttribute('data-status')).toBe('signedSingle');
+    expect(text(scott?.querySelector('.us-status__label'))).toBe('Reported by one outlet only');
+    expect(text(scott)).toContain(msg('cardSignedSingleDetail'));
+    expect(text(scott)).toContain(msg('cardSourceCopy', 'blog.recruitology.com'));
+    expect(text(scott)).not.toMatch(/signed the letter/i);
+  });
+
   it('shows an actor as not a signatory, never as signed', async () => {
     const p = await searchFor('trump');
     const [first] = p.$$('[data-testid="search-result"]');
@@ -329,9 +379,9 @@ describe('Search', () => {
     const p = await searchFor('Jane Nobody');
     const none = p.$('[data-testid="search-none"]');
     expect(text(none)).toContain(
-      '“Jane Nobody” is not found among the 35 published names of the 400+ signatories.',
+      '“Jane Nobody” is not found among the 40 published names of the 400+ signatories.',
     );
-    expect(text(none)).toContain(msg('cardNotFoundWhy', '35', '400+'));
+    expect(text(none)).toContain(msg('cardNotFoundWhy', '40', '400+'));
     expect(text(none)).not.toMatch(/did not sign|didn't sign/i);
     expect(p.$$('[data-testid="search-result"]')).toEqual([]);
     expect(text(p.$('[role="status"].us-sr'))).toBe(msg('popupSearchNone'));
@@ -347,7 +397,7 @@ describe('The letter', () => {
       'Hollywood letter to OSTP on AI and copyright (March 2025)',
     );
     expect(text(p.$('[data-testid="letter-signed"]'))).toContain(
-      msg('popupLetterSignedDetail', '400+', '35'),
+      msg('popupLetterSignedDetail', '400+', '40'),
     );
     expect(text(tab)).toContain('Natasha Lyonne');
     expect(text(tab)).toContain('OpenAI and Google');
