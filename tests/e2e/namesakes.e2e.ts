@@ -1,0 +1,68 @@
+/**
+ * Namesakes in both browsers: the golfer Adam Scott and Senator Paul Simon get no mark, no report
+ * and no badge; on a page about the letter, "Stella McCartney", "Jerry Stiller" and the other
+ * Trumps are not marked while the signatories and the bare surnames after them are.
+ */
+import type { Page } from 'puppeteer-core';
+import { expect } from 'vitest';
+import { defineE2E, type E2E } from './harness';
+
+/** Every marked text on the page, by highlight name, as the page itself sees the registry. */
+function markedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    CSS.highlights.forEach((highlight, name) => {
+      for (const r of highlight as unknown as Iterable<AbstractRange>) {
+        // The highlighter paints StaticRanges, which have no toString.
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push(`${name}:${range.toString().replace(/\s+/g, ' ')}`);
+      }
+    });
+    return out.sort();
+  });
+}
+
+function badgeText(t: E2E, tabId: number): Promise<string> {
+  return t.background.evaluate((api, id) => api.action.getBadgeText({ tabId: id }), tabId);
+}
+
+for (const [file, who] of [
+  ['namesake-golfer', 'the golfer Adam Scott'],
+  ['namesake-senator', 'Senator Paul Simon'],
+] as const) {
+  defineE2E(`${who} is not marked, reported or counted`, async (t) => {
+    const page = await t.open(`/fixtures/${file}.html`);
+    const report = await t.waitForTabReport(page);
+    expect(report.people).toEqual([]);
+    expect(await markedTexts(page)).toEqual([]);
+    expect(await badgeText(t, await t.tabIdOf(page))).toBe('');
+  });
+}
+
+defineE2E('a surname after another given name is not marked; the signatories are', async (t) => {
+  const page = await t.open('/fixtures/namesake-given-names.html');
+  const report = await t.waitForTabReport(page);
+  expect(report.people.map((p) => p.id)).toEqual([
+    'paul-mccartney',
+    'ben-stiller',
+    'openai',
+    'sam-altman',
+    'donald-trump',
+  ]);
+  const marked = await t.poll('the marks', async () => {
+    const texts = await markedTexts(page);
+    return texts.some((m) => m.endsWith(':Stiller')) ? texts : undefined;
+  });
+  const people = marked.filter((m) => !m.startsWith('undersigned-topic'));
+  for (const wrong of ['Stella', 'Jerry', 'Robert', 'Melania', 'Ivanka', 'Eric', 'Barron', 'Lara'])
+    expect(people.join('|')).not.toContain(wrong);
+  // Each surname once: in the last paragraph, after the full names, never after another given name.
+  for (const surname of ['McCartney', 'Stiller'])
+    expect(
+      people.filter((m) => m.endsWith(`:${surname}`)),
+      surname,
+    ).toHaveLength(1);
+  expect(await badgeText(t, await t.tabIdOf(page))).toBe('2');
+});
