@@ -120,3 +120,195 @@ export function isBoundaryElement(el: Element): boolean {
 export function isUnrenderedFrame(frame: Element): boolean {
   return typeof frame.checkVisibility === 'function' && !frame.checkVisibility();
 }
+
+/*
+ * Article text and page furniture. What a page is about (lib/match: the AI-and-copyright
+ * classification) is read from its article, never from its furniture: an article about Trump's
+ * tweets was "about AI and copyright" because a related-story link said "AI" and the footer
+ * "Licensing FAQ"; a tech portal's footer said "published under license". Hits in furniture are
+ * still reported (a signatory is marked wherever named); they are only no evidence of the topic.
+ *
+ * - The main content (findMainContent) is the page's <article> with the most text, else <main>,
+ *   else [role=main], each only if it holds a quarter of the page's paragraph text (a promotion
+ *   box or a teaser card can be an <article>); else a readability-style choice. Outside it is
+ *   furniture.
+ * - Inside it, furniture still: navigation, asides and footers (landmarks, by tag or role), the
+ *   page's banner (a <header> not inside an article or main: inside one it is the article's own
+ *   headline, standfirst and byline), and boxes whose class or id names a related-story list,
+ *   recommendations, newsletter, cookie or consent notice, licence or copyright notice, share or
+ *   social buttons, breadcrumbs, sidebar, promotion, footer or comments; and links standing as
+ *   blocks: a block inside a link (a teaser card, "<a><h3>…</h3></a>") or a list item that is all
+ *   link text (a "most popular" or related-story list, whatever its class is called).
+ * - The headline (an <h1>) is article text wherever it is, on many sites in the page's banner,
+ *   outside the main content or in a breadcrumb box; only not in navigation, an aside or a footer.
+ * - An element holding the main content is never furniture (a <body class="has-sidebar">).
+ */
+
+/** Landmark tags that are never the article. */
+export const FURNITURE_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer']);
+
+/** The same landmarks by ARIA role (banner is handled like <header>). */
+export const FURNITURE_ROLES: ReadonlySet<string> = new Set(['navigation', 'contentinfo', 'complementary']);
+
+/**
+ * Class or id words of furniture boxes, matched as whole words of the name (camelCase split, so
+ * "relatedStories" and "related-stories" both match; "commentary" and "shared" do not).
+ */
+export const FURNITURE_NAME =
+  /(?:^|[^a-z])(?:related|recommend(?:ed|ations?)?|more-?stories|newsletters?|cookies?|consent|licen[cs](?:e|es|ing)|copyrights?|share|sharing|social|breadcrumbs?|sidebar|promos?|footer|comments?)(?![a-z])/;
+
+/** Flags of an element's place on the page, combined from the top down (furnitureFlags). */
+export const IN_MAIN = 1;
+/** In navigation, an aside or a footer. */
+export const IN_LANDMARK = 2;
+export const IN_BANNER = 4;
+export const IN_HEADLINE = 8;
+/** Inside an <article>, <main> or [role=main]: a <header> there is the article's own. */
+export const IN_ARTICLE = 16;
+/** In a box named as furniture (FURNITURE_NAME). */
+export const IN_NAMED = 32;
+/** In a link, or a list item of links only. */
+export const IN_LINK = 64;
+
+/** The flags above a page's top element: with no main content found, everything is in it. */
+export function topFlags(main: Element | null): number {
+  return main === null ? IN_MAIN : 0;
+}
+
+/** The flags of `el`, given its parent's: one element's own tag, role and names. */
+export function furnitureFlags(parent: number, el: Element, main: Element | null): number {
+  let flags = parent;
+  const tag = el.localName;
+  if (el === main) flags |= IN_MAIN;
+  if (tag === 'h1') flags |= IN_HEADLINE;
+  if ((flags & IN_LANDMARK) !== 0 || tag === 'html' || tag === 'body') return flags;
+  if ((flags & IN_LINK) === 0 && (tag === 'a' || (tag === 'li' && isAllLinks(el)))) flags |= IN_LINK;
+  const attributes = el.hasAttributes();
+  const role = attributes ? el.getAttribute('role') : null;
+  if (tag === 'article' || tag === 'main' || role === 'main') flags |= IN_ARTICLE;
+  let kind = 0;
+  if (FURNITURE_TAGS.has(tag) || (role !== null && FURNITURE_ROLES.has(role))) kind = IN_LANDMARK;
+  else if ((tag === 'header' || role === 'banner') && (flags & IN_ARTICLE) === 0) kind = IN_BANNER;
+  else if (attributes && (flags & IN_NAMED) === 0 && hasFurnitureName(el)) kind = IN_NAMED;
+  if (kind === 0 || (main !== null && el.contains(main))) return flags;
+  return flags | kind;
+}
+
+function hasFurnitureName(el: Element): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (names.length === 1) return false;
+  return FURNITURE_NAME.test(names.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase());
+}
+
+/** Is (nearly) all of this element's text in links? Whitespace aside; 9 in 10 characters. */
+function isAllLinks(el: Element): boolean {
+  const all = visibleLength(el.textContent);
+  if (all === 0) return false;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) linked += visibleLength(a.textContent);
+  return linked * 10 >= all * 9;
+}
+
+function visibleLength(text: string | null): number {
+  if (text === null) return 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 32 && text.charCodeAt(i) !== 160) n++;
+  return n;
+}
+
+/** Is text with these flags the article's (evidence of what the page is about)? */
+export function isArticleText(flags: number): boolean {
+  if ((flags & IN_LANDMARK) !== 0) return false;
+  if ((flags & IN_HEADLINE) !== 0) return true;
+  return (flags & (IN_MAIN | IN_BANNER | IN_NAMED | IN_LINK)) === IN_MAIN;
+}
+
+/** Paragraphs shorter than this are captions, bylines or teaser lines, not article prose. */
+const MIN_PARAGRAPH = 40;
+
+/** Less paragraph text than this on the whole page: no measure of where the prose is. */
+const MIN_PAGE_PROSE = 200;
+
+/** Landmarks whose paragraphs are not the article's prose (footer notices, asides). */
+const LANDMARK_SELECTOR =
+  'nav,aside,footer,header,[role=navigation],[role=contentinfo],[role=complementary],[role=banner]';
+
+/** The page's paragraphs of prose: each one's length, summed by parent, and in all. */
+interface Prose {
+  lengths: Map<Element, number>;
+  byParent: Map<Element, number>;
+  total: number;
+}
+
+/**
+ * The page's main content under `root` (see above); null when there is none to tell (then all
+ * text is main). Called once per scan, and only on a page where something was found.
+ */
+export function findMainContent(root: Node): Element | null {
+  const scope = root as ParentNode;
+  if (typeof scope.querySelectorAll !== 'function') return null;
+  const prose = proseOf(scope);
+  const semantic = [largestArticle(scope), scope.querySelector('main'), scope.querySelector('[role=main]')];
+  for (const el of semantic) {
+    if (el !== null && (prose.total < MIN_PAGE_PROSE || proseUnder(el, prose) * 4 >= prose.total)) return el;
+  }
+  return densestProse(scope, prose);
+}
+
+function largestArticle(scope: ParentNode): Element | null {
+  let best: Element | null = null;
+  let most = -1;
+  for (const article of scope.querySelectorAll('article')) {
+    const length = article.textContent?.length ?? 0;
+    if (length > most) {
+      most = length;
+      best = article;
+    }
+  }
+  return best;
+}
+
+function proseOf(scope: ParentNode): Prose {
+  const prose: Prose = { lengths: new Map(), byParent: new Map(), total: 0 };
+  for (const p of scope.querySelectorAll('p')) {
+    const length = p.textContent?.length ?? 0;
+    const parent = p.parentElement;
+    if (length < MIN_PARAGRAPH || parent === null || p.closest(LANDMARK_SELECTOR) !== null) continue;
+    prose.lengths.set(p, length);
+    prose.byParent.set(parent, (prose.byParent.get(parent) ?? 0) + length);
+    prose.total += length;
+  }
+  return prose;
+}
+
+function proseUnder(el: Element, prose: Prose): number {
+  let sum = 0;
+  for (const p of el.querySelectorAll('p')) sum += prose.lengths.get(p) ?? 0;
+  return sum;
+}
+
+/**
+ * Readability-style: the element whose own paragraphs hold the most text, widened to its parent
+ * while the parent has paragraphs of its own (an article whose second half sits in a "read more"
+ * box) or it holds less than two thirds of the page's prose (an article split by an ad). Null
+ * when that reaches the body, or the page has almost no prose.
+ */
+function densestProse(scope: ParentNode, prose: Prose): Element | null {
+  if (prose.total < MIN_PAGE_PROSE) return null;
+  let best: Element | null = null;
+  let most = 0;
+  for (const [el, length] of prose.byParent) {
+    if (length > most) {
+      most = length;
+      best = el;
+    }
+  }
+  for (let el = best; el !== null && el !== scope; el = el.parentElement) {
+    const tag = el.localName;
+    if (tag === 'body' || tag === 'html') return null;
+    const parent = el.parentElement;
+    const parentOwn = parent === null ? 0 : (prose.byParent.get(parent) ?? 0);
+    if (parentOwn === 0 && proseUnder(el, prose) * 3 >= prose.total * 2) return el;
+  }
+  return null;
+}

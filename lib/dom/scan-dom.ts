@@ -28,6 +28,11 @@
  * the core's finishScan), so the result is what the core finds on the whole page's blocks; the
  * property test checks this.
  *
+ * Each matched block is article text or page furniture (rules.ts: outside the main content, in
+ * navigation, a footer, a related-story list…); the core reports furniture's hits but does not
+ * classify the page by them. The main content is looked for once, at the first matched block, so
+ * a page where nothing is found never pays for it; a block's place is cached per element.
+ *
  * The same scanner runs in one go (scanDom) or in time slices (scanDomSliced) with identical
  * results: it only ever stops between text nodes.
  */
@@ -43,7 +48,17 @@ import {
 import type { Classification, TextScan } from '../match/scan';
 import type { Matcher, MatchKind, MentionRef } from '../match/compile';
 import { PrefilterStream } from '../match/prefilter';
-import { BLOCK_TAGS, BREAK_TAGS, SKIPPED_TAGS, isSkippedElement, isUnrenderedFrame } from './rules';
+import {
+  BLOCK_TAGS,
+  BREAK_TAGS,
+  SKIPPED_TAGS,
+  findMainContent,
+  furnitureFlags,
+  isArticleText,
+  isSkippedElement,
+  isUnrenderedFrame,
+  topFlags,
+} from './rules';
 import { shadowHostCandidates, type ShadowHostIndex } from './shadow-hosts';
 
 export interface DomMention {
@@ -82,6 +97,8 @@ interface Position {
 }
 
 const ONE_BLOCK = [0];
+const ARTICLE_BLOCK = [false];
+const FURNITURE_BLOCK = [true];
 
 /**
  * Text longer than this has its parent's tag checked before the prefilter reads it: a few nodes
@@ -137,6 +154,10 @@ class DomScanner {
   private readonly blockLength: number[] = [];
   /** DOM positions of hits, by "block:start" (mentions never overlap, so the key is unique). */
   private readonly positions = new Map<string, Position>();
+  /** The page's main content (rules.ts), found at the first candidate block: most pages have none. */
+  private main: Element | null | undefined = undefined;
+  /** Node → its furniture flags (rules.ts furnitureFlags), cached like blockOf. */
+  private readonly flagsOf = new Map<Node, number>();
 
   // The block being assembled (reused).
   private readonly nodes: Text[] = [];
@@ -324,18 +345,18 @@ class DomScanner {
     }
     // The block ended before the node being read (rare): the walk reads the nodes between again.
     if (!past) this.rewalkUntil = current;
-    this.matchBlock(text, start, first, last);
+    this.matchBlock(text, start, first, last, !isArticleText(this.flags(block)));
     walker.currentNode = last;
     return start + text.length;
   }
 
   /** Runs the core on one assembled block and records its hits' DOM positions. */
-  private matchBlock(text: string, raw: number, first: Text, last: Text): void {
+  private matchBlock(text: string, raw: number, first: Text, last: Text, furniture: boolean): void {
     const doc = this.doc;
     const hits = doc.hits;
     const before = hits.length;
     const block = doc.blocks;
-    scanJoined(doc, text, ONE_BLOCK, 1, raw);
+    scanJoined(doc, text, ONE_BLOCK, 1, raw, furniture ? FURNITURE_BLOCK : ARTICLE_BLOCK);
     this.stats.blocks++;
     this.blockRoot.push(this.rootIndex - 1);
     this.blockFirst.push(first);
@@ -349,6 +370,31 @@ class DomScanner {
       const [endNode, endOffset] = locate(this.nodes, this.nodeStarts, hit.end, true);
       this.positions.set(`${block}:${hit.start}`, { startNode, startOffset, endNode, endOffset });
     }
+  }
+
+  /**
+   * Where a block sits on the page (article text or furniture, rules.ts), climbing out of shadow
+   * roots and frames to the page's main content. The main content is looked for once, here.
+   */
+  private flags(node: Node): number {
+    if (this.main === undefined) this.main = findMainContent(this.roots[0]!);
+    const main = this.main;
+    const chain: Node[] = [];
+    let n: Node | null = node;
+    let base: number | undefined;
+    while (n !== null) {
+      base = this.flagsOf.get(n);
+      if (base !== undefined) break;
+      chain.push(n);
+      n = composedParent(n);
+    }
+    if (base === undefined) base = topFlags(main);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const c = chain[i]!;
+      if (c.nodeType === ELEMENT_NODE) base = furnitureFlags(base, c as Element, main);
+      this.flagsOf.set(c, base);
+    }
+    return base;
   }
 
   /**
@@ -539,6 +585,19 @@ class DomScanner {
       hiddenFrames: this.hiddenFrames,
     };
   }
+}
+
+/** The parent across a shadow root (its host) and a frame's document (the frame). */
+function composedParent(n: Node): Node | null {
+  if (n.nodeType === 11) return (n as ShadowRoot).host ?? null;
+  if (n.nodeType === 9) {
+    try {
+      return (n as Document).defaultView?.frameElement ?? null;
+    } catch {
+      return null; // only same-origin frames are scanned, but a page may change its domain
+    }
+  }
+  return n.parentNode;
 }
 
 /**
