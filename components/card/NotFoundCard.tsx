@@ -1,5 +1,5 @@
 /**
- * The card for a looked-up name that is not in the data. Only about 35 of the 400+ names were
+ * The card for a looked-up name that is not in the data. Only about 40 of the 400+ names were
  * published, so absence proves nothing: the card says "not found among the published names" and
  * nothing stronger.
  */

@@ -22,7 +22,7 @@ export function citationStatus(entity: Entity): string {
 }
 
 /**
- * "Mark Ruffalo — named as a signatory by 49 outlets. Hollywood letter to OSTP on AI and copyright
+ * "Mark Ruffalo — named as a signatory by 39 outlets. Hollywood letter to OSTP on AI and copyright
  * (March 2025), 2025-03-15. Source: https://…" (ISO date: unambiguous in any language).
  */
 export function citationText(entity: Entity, letter: Letter): string {

@@ -131,7 +131,7 @@ export function FoundAnswer({ entity }: { entity: Entity }) {
 
 function NotFoundAnswer({ query, counts }: { query: string; counts: DataBundle['counts'] | null }) {
   // Without the installed counts (the store failed), still never more than "not found".
-  const published = counts ? String(counts.signatoriesPublished) : '35';
+  const published = counts ? String(counts.signatoriesPublished) : '40';
   const total = counts ? reportedTotalShort(counts) : '400+';
   return (
     <div data-testid="lookup-not-found">

@@ -1,7 +1,7 @@
 /**
  * "Search": every signatory and actor of the data set, forgiving case, accents and small typos
  * (the background's searchPeople). Each result shows its status and its best sources. No result
- * says "not found among the published names", never "did not sign": only ~35 of 400+ are public.
+ * says "not found among the published names", never "did not sign": only ~40 of 400+ are public.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { DataBundle, Entity } from '../../lib/data/model';

@@ -182,12 +182,12 @@ export const DataBundleSchema = v.pipe(
   v.check((input) => findKeyPath(input, 'researchNote') === null, NO_RESEARCH_NOTE),
   v.object({
     format: v.literal(DATA_FORMAT),
-    /** The compilation's version ("2026.11.23"); updates must be newer. */
+    /** The compilation's version ("2026.12.07"); updates must be newer. */
     version: v.pipe(v.string(), v.regex(/^\d{4}\.\d{1,2}\.\d{1,2}(?:\.\d+)?$/)),
     compiled: v.pipe(v.string(), v.isoDate()),
     method: PlainText,
     counts: v.object({
-      /** How many signatories are named in the coverage (35). */
+      /** How many signatories are named in the coverage (40 in dataset 2026.12.07). */
       signatoriesPublished: v.pipe(v.number(), v.integer(), v.minValue(1)),
       /** How many signed in all, as reported ("more than 400 …"). */
       signatoriesReported: PlainText,

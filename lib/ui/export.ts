@@ -6,7 +6,7 @@
 
 export interface RosterRow {
   name: string;
-  /** The status in words, as it must read on its own ("named as a signatory by 49 outlets"). */
+  /** The status in words, as it must read on its own ("named as a signatory by 39 outlets"). */
   status: string;
   mentions: number;
   /** The best source for the status, if any. */
