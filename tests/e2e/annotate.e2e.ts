@@ -124,7 +124,7 @@ defineE2E('hovering a mark opens a card with the status and the letter', async (
   });
   expect(card.text).toContain('Cate Blanchett');
   expect(card.text).toContain('Signed the letter');
-  expect(card.text).toMatch(/Named as a signatory by \d+ outlets/);
+  expect(card.text).toMatch(/Named as a signatory by \d+ outlets, and \d+ copies elsewhere\./);
   expect(card.text).toContain('We firmly believe that America’s global AI leadership');
   await t.screenshot('card-light', page);
 

@@ -114,7 +114,7 @@ defineE2E('the context-menu lookup opens the card next to the selection', async 
 
   const unknown = await lookUp(t, page, 'Jane Nobody', 'not-found-card');
   expect(unknown.outcome).toMatchObject({ entityId: null, match: 'none', shownIn: 'page' });
-  expect(unknown.card.text).toContain('is not found among the 35 published names of the 400+ signatories');
+  expect(unknown.card.text).toContain('is not found among the 40 published names of the 400+ signatories');
   expect(unknown.card.text).not.toMatch(/did not sign/i);
   expect(unknown.card.text).not.toContain('Signed the letter');
   await t.screenshot('lookup-not-found', page);

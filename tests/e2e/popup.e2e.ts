@@ -114,7 +114,7 @@ defineE2E(
 
     await search(t, popup, 'Jane Nobody');
     const none = await t.textOf(popup, '[data-testid="search-none"]');
-    expect(none).toContain('“Jane Nobody” is not found among the 35 published names of the 400+ signatories');
+    expect(none).toContain('“Jane Nobody” is not found among the 40 published names of the 400+ signatories');
     expect(none).not.toMatch(/did not sign/i);
     await t.screenshot('popup-search-none', popup);
 
@@ -122,7 +122,7 @@ defineE2E(
     await selectTab(t, popup, 'letter');
     const letter = await t.textOf(popup, '[data-testid="letter-tab"]');
     expect(letter).toContain('Hollywood letter to OSTP on AI and copyright (March 2025)');
-    expect(letter).toContain('400+ people, as reported; 35 of them are named in the press');
+    expect(letter).toContain('400+ people, as reported; 40 of them are named in the press');
     expect(
       await popup.$$eval('[data-testid="letter-tab"] .us-letter__paragraphs > li', (li) => li.length),
     ).toBe(5);
@@ -182,7 +182,7 @@ defineE2E('the options page saves a change and shows the data', async (t) => {
   const settings = await t.sendToBackground('getSettings', null);
   expect(settings.firstMentionOnly).toBe(true);
   expect(await t.textOf(options, '[data-testid="data-counts"]')).toContain(
-    '35 signatories named in the press',
+    '40 signatories named in the press',
   );
   await options.setViewport({ width: 900, height: 1900 });
   await options.evaluate(() => window.scrollTo(0, 0));
