@@ -141,7 +141,9 @@ export function isUnrenderedFrame(frame: Element): boolean {
  *   link text (a "most popular" or related-story list, whatever its class is called).
  * - The headline (an <h1>) is article text wherever it is, on many sites in the page's banner,
  *   outside the main content or in a breadcrumb box; only not in navigation, an aside or a footer.
- * - An element holding the main content is never furniture (a <body class="has-sidebar">).
+ * - An element holding the main content is never furniture (a <body class="has-sidebar">), nor
+ *   is a named box holding half the main content's prose: a layout's name, not a box's (ACLU's
+ *   blog posts sit in "panel-two-col-sidebar-right-mix").
  */
 
 /** Landmark tags that are never the article. */
@@ -170,13 +172,22 @@ export const IN_NAMED = 32;
 /** In a link, or a list item of links only. */
 export const IN_LINK = 64;
 
+/** What the rules need to know of the whole page (readLayout): its main content and prose. */
+export interface PageLayout {
+  main: Element | null;
+  prose: Prose;
+  /** The prose in the main content (all of the page's when there is none). */
+  mainProse: number;
+}
+
 /** The flags above a page's top element: with no main content found, everything is in it. */
-export function topFlags(main: Element | null): number {
-  return main === null ? IN_MAIN : 0;
+export function topFlags(layout: PageLayout): number {
+  return layout.main === null ? IN_MAIN : 0;
 }
 
 /** The flags of `el`, given its parent's: one element's own tag, role and names. */
-export function furnitureFlags(parent: number, el: Element, main: Element | null): number {
+export function furnitureFlags(parent: number, el: Element, layout: PageLayout): number {
+  const main = layout.main;
   let flags = parent;
   const tag = el.localName;
   if (el === main) flags |= IN_MAIN;
@@ -191,13 +202,27 @@ export function furnitureFlags(parent: number, el: Element, main: Element | null
   else if ((tag === 'header' || role === 'banner') && (flags & IN_ARTICLE) === 0) kind = IN_BANNER;
   else if (attributes && (flags & IN_NAMED) === 0 && hasFurnitureName(el)) kind = IN_NAMED;
   if (kind === 0 || (main !== null && el.contains(main))) return flags;
+  if (
+    kind === IN_NAMED &&
+    layout.mainProse >= MIN_PAGE_PROSE &&
+    proseUnder(el, layout.prose) * 2 >= layout.mainProse
+  )
+    return flags;
   return flags | kind;
 }
+
+/** A name of more words than this is a title's slug ("debt-as-a-share-of-gdp"), not a box's role. */
+const MAX_NAME_WORDS = 5;
 
 function hasFurnitureName(el: Element): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   if (names.length === 1) return false;
-  return FURNITURE_NAME.test(names.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase());
+  for (const name of names.split(' ')) {
+    if (name === '') continue;
+    const words = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+    if (words.split(/[-_]+/).length <= MAX_NAME_WORDS && FURNITURE_NAME.test(words)) return true;
+  }
+  return false;
 }
 
 /** Is (nearly) all of this element's text in links? Whitespace aside; 9 in 10 characters. */
@@ -234,20 +259,31 @@ const LANDMARK_SELECTOR =
   'nav,aside,footer,header,[role=navigation],[role=contentinfo],[role=complementary],[role=banner]';
 
 /** The page's paragraphs of prose: each one's length, summed by parent, and in all. */
-interface Prose {
+export interface Prose {
   lengths: Map<Element, number>;
   byParent: Map<Element, number>;
   total: number;
 }
 
 /**
- * The page's main content under `root` (see above); null when there is none to tell (then all
- * text is main). Called once per scan, and only on a page where something was found.
+ * The page under `root`, read once per scan and only on a page where something was found: its
+ * prose and its main content (see above; null when there is none to tell, then all text is main).
  */
-export function findMainContent(root: Node): Element | null {
+export function readLayout(root: Node): PageLayout {
   const scope = root as ParentNode;
-  if (typeof scope.querySelectorAll !== 'function') return null;
-  const prose = proseOf(scope);
+  const prose: Prose = { lengths: new Map(), byParent: new Map(), total: 0 };
+  if (typeof scope.querySelectorAll !== 'function') return { main: null, prose, mainProse: 0 };
+  readProse(scope, prose);
+  const main = mainContent(scope, prose);
+  return { main, prose, mainProse: main === null ? prose.total : proseUnder(main, prose) };
+}
+
+/** The main content alone (readLayout). */
+export function findMainContent(root: Node): Element | null {
+  return readLayout(root).main;
+}
+
+function mainContent(scope: ParentNode, prose: Prose): Element | null {
   const semantic = [largestArticle(scope), scope.querySelector('main'), scope.querySelector('[role=main]')];
   for (const el of semantic) {
     if (el !== null && (prose.total < MIN_PAGE_PROSE || proseUnder(el, prose) * 4 >= prose.total)) return el;
@@ -268,8 +304,7 @@ function largestArticle(scope: ParentNode): Element | null {
   return best;
 }
 
-function proseOf(scope: ParentNode): Prose {
-  const prose: Prose = { lengths: new Map(), byParent: new Map(), total: 0 };
+function readProse(scope: ParentNode, prose: Prose): void {
   for (const p of scope.querySelectorAll('p')) {
     const length = p.textContent?.length ?? 0;
     const parent = p.parentElement;
@@ -278,7 +313,6 @@ function proseOf(scope: ParentNode): Prose {
     prose.byParent.set(parent, (prose.byParent.get(parent) ?? 0) + length);
     prose.total += length;
   }
-  return prose;
 }
 
 function proseUnder(el: Element, prose: Prose): number {

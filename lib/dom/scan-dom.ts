@@ -52,12 +52,13 @@ import {
   BLOCK_TAGS,
   BREAK_TAGS,
   SKIPPED_TAGS,
-  findMainContent,
   furnitureFlags,
   isArticleText,
   isSkippedElement,
   isUnrenderedFrame,
+  readLayout,
   topFlags,
+  type PageLayout,
 } from './rules';
 import { shadowHostCandidates, type ShadowHostIndex } from './shadow-hosts';
 
@@ -154,8 +155,8 @@ class DomScanner {
   private readonly blockLength: number[] = [];
   /** DOM positions of hits, by "block:start" (mentions never overlap, so the key is unique). */
   private readonly positions = new Map<string, Position>();
-  /** The page's main content (rules.ts), found at the first candidate block: most pages have none. */
-  private main: Element | null | undefined = undefined;
+  /** The page's main content and prose (rules.ts), read at the first candidate block: most pages have none. */
+  private layout: PageLayout | null = null;
   /** Node → its furniture flags (rules.ts furnitureFlags), cached like blockOf. */
   private readonly flagsOf = new Map<Node, number>();
 
@@ -377,8 +378,8 @@ class DomScanner {
    * roots and frames to the page's main content. The main content is looked for once, here.
    */
   private flags(node: Node): number {
-    if (this.main === undefined) this.main = findMainContent(this.roots[0]!);
-    const main = this.main;
+    this.layout ??= readLayout(this.roots[0]!);
+    const layout = this.layout;
     const chain: Node[] = [];
     let n: Node | null = node;
     let base: number | undefined;
@@ -388,10 +389,10 @@ class DomScanner {
       chain.push(n);
       n = composedParent(n);
     }
-    if (base === undefined) base = topFlags(main);
+    if (base === undefined) base = topFlags(layout);
     for (let i = chain.length - 1; i >= 0; i--) {
       const c = chain[i]!;
-      if (c.nodeType === ELEMENT_NODE) base = furnitureFlags(base, c as Element, main);
+      if (c.nodeType === ELEMENT_NODE) base = furnitureFlags(base, c as Element, layout);
       this.flagsOf.set(c, base);
     }
     return base;

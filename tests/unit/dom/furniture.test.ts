@@ -7,6 +7,7 @@ import {
   findMainContent,
   furnitureFlags,
   isArticleText,
+  readLayout,
   topFlags,
   FURNITURE_NAME,
 } from '../../../lib/dom/rules';
@@ -21,11 +22,11 @@ function page(markup: string): HTMLElement {
 
 /** Is the element picked by `selector` article text, by the rules applied from the top down? */
 function article(selector: string, root: HTMLElement = document.body): boolean {
-  const main = findMainContent(root);
+  const layout = readLayout(root);
   const el = document.querySelector(selector)!;
   const chain: Element[] = [];
   for (let e: Element | null = el; e !== null; e = e.parentElement) chain.unshift(e);
-  return isArticleText(chain.reduce((flags, e) => furnitureFlags(flags, e, main), topFlags(main)));
+  return isArticleText(chain.reduce((flags, e) => furnitureFlags(flags, e, layout), topFlags(layout)));
 }
 
 const PROSE = '<p>The council voted on Tuesday to rebuild the old bridge before the winter comes.</p>';
@@ -133,6 +134,22 @@ describe('furniture', () => {
     );
     expect(article('#p')).toBe(false);
     expect(article('#c')).toBe(false);
+  });
+
+  it('is not a title’s slug that happens to hold such a word (an interactive graphic’s id)', () => {
+    page(`<article>${PROSE}<section id="debt-as-a-share-of-gdp"><p id="p">x</p></section></article>`);
+    expect(article('#p')).toBe(true);
+    page(`<article>${PROSE}<section id="aclu-blog-related-stories"><p id="p">x</p></section></article>`);
+    expect(article('#p')).toBe(false);
+  });
+
+  it('is not a named box that holds half the main content’s prose (a layout’s name)', () => {
+    page(
+      `<div role="main"><div class="panel-sidebar-right"><p id="p">x</p>${PROSE.repeat(4)}</div>` +
+        `<div class="sidebar"><p id="s">x</p>${PROSE}</div></div>`,
+    );
+    expect(article('#p')).toBe(true);
+    expect(article('#s')).toBe(false);
   });
 
   it('is never an element that holds the main content (a body or wrapper "with sidebar")', () => {

@@ -8,11 +8,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanDom } from '../../../lib/dom/scan-dom';
 import {
-  findMainContent,
   furnitureFlags,
   isArticleText,
   isBoundaryElement,
   isSkippedElement,
+  readLayout,
   topFlags,
 } from '../../../lib/dom/rules';
 import { scanBlocks } from '../../../lib/match/index';
@@ -171,7 +171,7 @@ function build(parent: Node, nodes: Tree[]): void {
 function flatten(root: Element): { blocks: string[]; furniture: boolean[] } {
   const blocks: string[] = [];
   const furniture: boolean[] = [];
-  const main = findMainContent(root);
+  const layout = readLayout(root);
   let current: string | null = null;
   let currentFlags = 0;
   const close = (): void => {
@@ -184,7 +184,7 @@ function flatten(root: Element): { blocks: string[]; furniture: boolean[] } {
   // The flags of the scanned root, from the top of its document down.
   const above: Element[] = [];
   for (let el: Element | null = root; el !== null; el = el.parentElement) above.unshift(el);
-  const rootFlags = above.reduce((flags, el) => furnitureFlags(flags, el, main), topFlags(main));
+  const rootFlags = above.reduce((flags, el) => furnitureFlags(flags, el, layout), topFlags(layout));
   const visit = (node: Node, blockFlags: number, flags: number): void => {
     for (let child = node.firstChild; child !== null; child = child.nextSibling) {
       if (child.nodeType === 3) {
@@ -193,7 +193,7 @@ function flatten(root: Element): { blocks: string[]; furniture: boolean[] } {
         currentFlags = blockFlags;
       } else if (child.nodeType === 1) {
         const el = child as Element;
-        const own = furnitureFlags(flags, el, main);
+        const own = furnitureFlags(flags, el, layout);
         if (isSkippedElement(el)) {
           close();
         } else if (isBoundaryElement(el)) {
