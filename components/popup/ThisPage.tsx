@@ -280,6 +280,7 @@ export function ThisPage(props: ThisPageProps) {
           </ul>
         </section>
       )}
+      <PageNotes report={report} />
       {roster.people.some((p) => p.entity) && (
         <div class="pp-actions" role="group" aria-label={t('exportGroupLabel')}>
           <button type="button" class="us-btn" onClick={onCopy} data-testid="copy-markdown">
@@ -291,7 +292,6 @@ export function ThisPage(props: ThisPageProps) {
           </button>
         </div>
       )}
-      <PageNotes report={report} />
       <p
         class={notice.error ? 'pp-notice pp-notice--error' : 'pp-notice'}
         role="status"

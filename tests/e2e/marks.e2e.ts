@@ -192,3 +192,62 @@ defineE2E(
     expect(await t.consoleErrors()).toEqual([]);
   },
 );
+
+defineE2E('the legend lists every mark in the popup and the options page, light and dark', async (t) => {
+  const { tabId } = await openSeed(t);
+  const popup = await t.openPopup({ tabId, height: 760 });
+  await popup.waitForSelector('[data-testid="popup-legend"] summary');
+  // Keyboard: the legend opens from its summary like any disclosure.
+  await popup.focus('[data-testid="popup-legend"] summary');
+  await popup.keyboard.press('Enter');
+  await t.poll('the open legend', () =>
+    popup.evaluate(
+      () => (document.querySelector('[data-testid="popup-legend"]') as HTMLDetailsElement).open || undefined,
+    ),
+  );
+  const categories = () =>
+    popup.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="popup-legend"] [data-category]')].map((row) =>
+        row.getAttribute('data-category'),
+      ),
+    );
+  expect(await categories()).toEqual([
+    'signed',
+    'signedSingle',
+    'organiser',
+    'actor',
+    'unconfirmed',
+    'topic',
+  ]);
+  // The samples are drawn with the marks' own lines: the single-outlet one thinner than the signatory's.
+  const lines = await popup.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="popup-legend"] .us-legend__sample')].map(
+      (sample) => {
+        const style = getComputedStyle(sample);
+        return `${style.textDecorationStyle} ${style.textDecorationThickness}`;
+      },
+    ),
+  );
+  expect(lines).toEqual(['solid 2px', 'solid 1px', 'double 2px', 'dotted 1.5px', 'wavy 2px', 'dashed 1.5px']);
+  await popup.evaluate(() => document.querySelector('[data-testid="popup-legend"]')?.scrollIntoView());
+  await t.screenshot('popup-legend', popup);
+  await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]).catch(() => undefined);
+  await t.screenshot('popup-legend-dark', popup);
+
+  const options = await t.openOptions();
+  await options.setViewport({ width: 760, height: 1000 });
+  const legend = await options.waitForSelector('[data-testid="options-marks"] [data-testid="mark-legend"]');
+  await legend?.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  expect(await options.$$eval('[data-testid="options-marks"] [data-category]', (rows) => rows.length)).toBe(
+    6,
+  );
+  expect(
+    await options.$$eval('[data-testid="mark-level"] input[type="radio"]', (radios) => radios.length),
+  ).toBe(3);
+  await t.screenshot('options-marks', options);
+  await options
+    .emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }])
+    .catch(() => undefined);
+  await t.screenshot('options-marks-dark', options);
+  expect(await t.consoleErrors()).toEqual([]);
+});
