@@ -198,7 +198,7 @@ export class Annotator {
     if (this.focusCursor >= this.mentions.length) this.focusCursor = -1;
     this.sendReport(
       this.toReport({
-        ...countMarked(selection.marked),
+        ...countMarked(selection.marked, result),
         classification: result.classification,
         unmarked: { topicsOffPage: selection.topicsOffPage, hiddenByLevel: selection.hiddenByLevel },
       }),

@@ -98,9 +98,13 @@ export function selectMarks<M extends { ref: MentionRef }>(
   return { marked, topicsOffPage: offPage.size, hiddenByLevel: hidden.size };
 }
 
-/** How many times each person and topic is marked: what the report says the page shows. */
+/**
+ * How many times each person and topic is marked: what the report says the page shows. Listed in
+ * `order`'s order when given (the engine's: most mentioned first), else in page order.
+ */
 export function countMarked<M extends { ref: MentionRef }>(
   marked: MarkSelection<M>['marked'],
+  order?: { people: readonly { id: string }[]; topics: readonly { id: string }[] },
 ): { people: { id: string; mentions: number }[]; topics: { id: string; mentions: number }[] } {
   const people = new Map<string, number>();
   const topics = new Map<string, number>();
@@ -108,6 +112,12 @@ export function countMarked<M extends { ref: MentionRef }>(
     const counts = mention.ref.kind === 'topic' ? topics : people;
     counts.set(mention.ref.id, (counts.get(mention.ref.id) ?? 0) + 1);
   }
-  const list = (counts: Map<string, number>) => [...counts].map(([id, mentions]) => ({ id, mentions }));
-  return { people: list(people), topics: list(topics) };
+  const list = (counts: Map<string, number>, ordered?: readonly { id: string }[]) => {
+    const rows = [...counts].map(([id, mentions]) => ({ id, mentions }));
+    if (!ordered) return rows;
+    const rank = new Map(ordered.map(({ id }, i) => [id, i]));
+    const at = (id: string) => rank.get(id) ?? ordered.length;
+    return rows.sort((a, b) => at(a.id) - at(b.id));
+  };
+  return { people: list(people, order?.people), topics: list(topics, order?.topics) };
 }

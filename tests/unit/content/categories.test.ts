@@ -102,6 +102,16 @@ describe('categoryOf', () => {
 });
 
 describe('countMarked', () => {
+  it('lists in the engine’s order when given one', () => {
+    const { marked } = selectMarks(PAGE, policy({}), entityOf);
+    const counted = countMarked(marked, {
+      people: [{ id: 'openai' }, { id: 'ben-stiller' }],
+      topics: [{ id: 'fair-use' }, { id: 'licensing' }],
+    });
+    expect(counted.people.map((p) => p.id)).toEqual(['openai', 'ben-stiller']);
+    expect(counted.topics.map((p) => p.id)).toEqual(['fair-use', 'licensing']);
+  });
+
   it('counts the marks of each person and topic, which is what the report says', () => {
     const { marked } = selectMarks(PAGE, policy({}), entityOf);
     expect(countMarked(marked)).toEqual({
