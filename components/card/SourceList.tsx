@@ -1,7 +1,7 @@
 /** A short list of source links: outlet, where a copy lives, date. Links open in a new tab. */
 import type { Source } from '../../lib/data/model';
 import { t } from '../../lib/ui/i18n';
-import { hostOf, pickSources } from './sources';
+import { copyLabel, pickSources } from './sources';
 
 export type SourceListProps = {
   sources: readonly Source[];
@@ -26,9 +26,7 @@ export function SourceList({ sources, max, label, inline }: SourceListProps) {
               {source.outlet}
               <span class="us-sr"> {t('cardOpensInNewTab')}</span>
             </a>
-            {source.secondHand === true && (
-              <span class="us-sources__meta"> · {t('cardSourceCopy', hostOf(source.url))}</span>
-            )}
+            {source.secondHand === true && <span class="us-sources__meta"> · {copyLabel(source)}</span>}
             {source.date && <span class="us-sources__meta"> · {source.date}</span>}
           </li>
         ))}

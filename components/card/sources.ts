@@ -1,6 +1,7 @@
 /** Which sources a card shows: a few, best first, one link per outlet, no content farm needlessly. */
 import type { Source } from '../../lib/data/model';
 import { bestFirst, FARM_COPY_RANK, sourceRank } from '../../lib/data/source-rank';
+import { t } from '../../lib/ui/i18n';
 
 /**
  * The best `max` sources: established originals, other originals, copies of an established
@@ -31,4 +32,17 @@ export function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/**
+ * How a copy is labelled next to its outlet: where it lives ("copy at blog.recruitology.com"), or,
+ * when the outlet shown is that site itself, that it copies another outlet's story. Null for an
+ * original.
+ */
+export function copyLabel(source: Source): string | null {
+  if (source.secondHand !== true) return null;
+  const host = hostOf(source.url).toLowerCase();
+  const outlet = source.outlet.toLowerCase();
+  const sameSite = host === outlet || host.startsWith(`${outlet}.`);
+  return sameSite ? t('cardSourceCopyOfAnother') : t('cardSourceCopy', hostOf(source.url));
 }

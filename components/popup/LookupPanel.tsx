@@ -13,7 +13,7 @@ import type { StoredLookup } from '../../lib/background/lookup';
 import { sendToBackground } from '../../lib/messaging/protocol';
 import { t } from '../../lib/ui/i18n';
 import { reportedTotalShort } from '../card/format';
-import { hostOf, pickSources } from '../card/sources';
+import { copyLabel, pickSources } from '../card/sources';
 import { evidenceLine, STATUS_LABEL_KEY, statusVariant } from '../card/status';
 
 /** The storage.session key; the same as LOOKUP_SESSION_KEY (not imported: no store code here). */
@@ -118,7 +118,7 @@ export function FoundAnswer({ entity }: { entity: Entity }) {
                 <a href={source.url} target="_blank" rel="noopener noreferrer">
                   {source.outlet}
                 </a>
-                {source.secondHand === true && <span> · {t('cardSourceCopy', hostOf(source.url))}</span>}
+                {source.secondHand === true && <span> · {copyLabel(source)}</span>}
                 {source.date && <span> · {source.date}</span>}
               </li>
             ))}

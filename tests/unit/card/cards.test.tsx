@@ -148,7 +148,9 @@ describe('PersonCard', () => {
     expect(text($('.us-status__label'))).toBe('Reported by one outlet only');
     const items = links($('.us-status')).map((a) => text(a.parentElement));
     expect(items).toHaveLength(2);
-    for (const item of items) expect(item).toMatch(/copy at /);
+    // The link is named after the copying site itself, so the label says what it copies.
+    for (const item of items) expect(item).toContain(msg('cardSourceCopyOfAnother'));
+    expect(items[0]).toMatch(/^newswatch\.online /);
   });
 
   it('Donald Trump: his role in the debate, never "signed"', () => {

@@ -40,6 +40,10 @@ const rows: Row[] = [
   },
   { title: 'Natasha Lyonne (organiser)', card: (theme) => person('Natasha Lyonne', theme) },
   { title: 'Adam Scott (one outlet only)', card: (theme) => person('Adam Scott', theme) },
+  {
+    title: 'Patton Oswalt (one outlet, only content-farm copies)',
+    card: (theme) => person('Patton Oswalt', theme),
+  },
   { title: 'Donald Trump (actor)', card: (theme) => person('Donald Trump', theme) },
   { title: 'Lana Wachowski (unconfirmed)', card: (theme) => person('Lana Wachowski', theme) },
   { title: 'Paul McCartney (note), paragraph 4', card: (theme) => person('Paul McCartney', theme, 4) },

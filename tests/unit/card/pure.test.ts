@@ -10,7 +10,7 @@ import {
   relevantParagraphs,
   splitAtGaps,
 } from '../../../components/card/relevant-paragraphs';
-import { hostOf, pickSources } from '../../../components/card/sources';
+import { copyLabel, hostOf, pickSources } from '../../../components/card/sources';
 import { statusVariant } from '../../../components/card/status';
 import type { DataBundle, Entity, Topic } from '../../../lib/data/model';
 import { installMessages } from './messages';
@@ -147,6 +147,14 @@ describe('pickSources', () => {
   });
   it('names the host of a copy', () => {
     expect(hostOf('https://www.vuink.com/post/x')).toBe('vuink.com');
+  });
+  it('labels a copy by where it lives, or as a copy when the outlet shown is that site', () => {
+    const [scott] = entity('Adam Scott').sources;
+    expect(copyLabel(scott!)).toBe('copy at blog.recruitology.com');
+    const [lord] = entity('Phil Lord').sources;
+    expect(lord?.outlet).toBe('3acesnews');
+    expect(copyLabel(lord!)).toBe("copy of another outlet's story");
+    expect(copyLabel(entity('Mark Ruffalo').sources[0]!)).toBeNull();
   });
 });
 
