@@ -80,6 +80,14 @@ describe('evaluateDownload', () => {
     });
   });
 
+  it('rejects a data set that carries the research’s maintainer notes anywhere', () => {
+    const leaky = bundleCopy({ version: '2026.12.8' });
+    Object.assign(leaky.entities[0]!, { researchNote: 'Single outlet; confirm before showing signed.' });
+    const verdict = evaluateDownload(file(JSON.stringify(leaky)), INSTALLED);
+    expect(verdict).toMatchObject({ accept: false, reason: 'wrong-schema' });
+    if (!verdict.accept) expect(verdict.detail).toContain('researchNote');
+  });
+
   it('rejects a file over the size cap, by its size or by its declared length', () => {
     const big = JSON.stringify({
       ...bundleCopy({ version: '2026.12.8' }),
