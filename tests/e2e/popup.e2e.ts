@@ -76,8 +76,14 @@ defineE2E(
     expect(summary).toMatch(
       /^\d+ signatories, \d+ other names? from the debate,? and \d+ topics? on this page$/,
     );
+    // Topics, with the letter's anchors (its figures, OSTP, the AI Action Plan) as one row about it.
     const topics = await rows(popup, 'roster-topic');
-    expect(topics.length).toBe(report.topics.length);
+    const anchors = ['ostp', 'letter-figures', 'ai-action-plan'];
+    const reportedAnchors = report.topics.filter((topic) => anchors.includes(topic.id)).length;
+    expect(reportedAnchors).toBeGreaterThan(0);
+    expect(topics.length).toBe(report.topics.length - reportedAnchors + 1);
+    expect(topics.map((row) => row.name)).toContain('About the March 2025 letter');
+    expect(topics.map((row) => row.text).join(' ')).not.toMatch(/2\.3M|American jobs/);
     await t.screenshot('popup-page', popup);
     // The dark theme follows prefers-color-scheme (emulated where the browser allows it).
     await popup
