@@ -223,6 +223,10 @@ export function describeUpdateResult(result: UpdateResult | null): string {
   }
 }
 
+/** A check that failed, or a file that was refused: shown as an error (the URL may need fixing). */
+const updateFailed = (result: UpdateResult | null | undefined) =>
+  result?.status === 'failed' || result?.status === 'rejected';
+
 function formatTime(time: number): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
     new Date(time),
@@ -589,7 +593,12 @@ export function Options() {
                 {checking ? t('optionsUpdateChecking') : t('optionsUpdateCheckNow')}
               </button>
             </div>
-            <p class="op-result" role="status" aria-live="polite" data-testid="update-result">
+            <p
+              class={updateFailed(updateState?.lastResult) ? 'op-result op-result--error' : 'op-result'}
+              role="status"
+              aria-live="polite"
+              data-testid="update-result"
+            >
               {updateState?.lastCheck
                 ? t('optionsUpdateLast', [
                     formatTime(updateState.lastCheck),

@@ -5,14 +5,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '../../../components/options/Options';
 import { getSettings, setSettings } from '../../../lib/store/settings';
+import type { FetchLike } from '../../../lib/store/update';
 import { msg } from '../card/messages';
 import { click, mount, startBackground, text, waitFor, type Background } from '../popup/helpers';
 
 let bg: Background;
 let cleanup: (() => void) | null = null;
+const fetch = vi.fn<FetchLike>(async () => Promise.reject(new TypeError('NetworkError')));
 
 beforeEach(() => {
-  bg = startBackground();
+  bg = startBackground({ fetch });
 });
 afterEach(async () => {
   cleanup?.();
@@ -71,6 +73,20 @@ describe('the mark level', () => {
     });
     expect(live.classList.contains('op-saved--error')).toBe(true);
     bg.handlers.setSettings = handler;
+  });
+});
+
+describe('other failures on the page', () => {
+  it('show a failed data check as an error', async () => {
+    await setSettings({ dataUpdates: true, dataUpdateUrl: 'https://data.example/bundle.json' });
+    const o = await options();
+    await waitFor('the button enabled', () => !o.$<HTMLButtonElement>('[data-testid="check-now"]')?.disabled);
+    await click(o.$('[data-testid="check-now"]'));
+    const result = await waitFor('the failure', () => {
+      const el = o.$('[data-testid="update-result"]');
+      return el?.classList.contains('op-result--error') ? el : null;
+    });
+    expect(text(result)).toContain('NetworkError');
   });
 });
 
