@@ -207,14 +207,21 @@ describe('the DOM adapter', () => {
     expect(aiCopyright(body)).toBe(true);
   });
 
-  it('looks for the main content once per scan, and not at all when nothing is found', () => {
+  it('looks for the main content once per scan, and only when the classification depends on it', () => {
     const body = page(`<article>${PROSE}<p>Nothing to find here at all.</p></article>`);
     const spy = vi.spyOn(body, 'querySelectorAll');
+    const lookups = () => spy.mock.calls.filter(([s]) => s === 'article').length;
     scanDom(body, realMatcher);
-    expect(spy.mock.calls.filter(([s]) => s === 'article')).toHaveLength(0);
-    body.querySelector('article')!.insertAdjacentHTML('beforeend', '<p>AI.</p><p>Copyright.</p><p>AI.</p>');
-    scanDom(body, realMatcher);
-    expect(spy.mock.calls.filter(([s]) => s === 'article')).toHaveLength(1);
+    expect(lookups()).toBe(0);
+    // Names and AI terms but no copyright term: the page cannot be about AI and copyright.
+    body
+      .querySelector('article')!
+      .insertAdjacentHTML('beforeend', '<p>Mark Ruffalo.</p><p>AI.</p><p>AI.</p>');
+    expect(scanDom(body, realMatcher).people).toEqual([{ id: 'mark-ruffalo', mentions: 1 }]);
+    expect(lookups()).toBe(0);
+    body.querySelector('article')!.insertAdjacentHTML('beforeend', '<p>Copyright.</p><p>AI.</p>');
+    expect(scanDom(body, realMatcher).classification.aiCopyright).toBe(true);
+    expect(lookups()).toBe(1);
     spy.mockRestore();
   });
 });
