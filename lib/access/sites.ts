@@ -8,6 +8,7 @@
  * and the granted access both say yes; the deny list is applied by the content script itself.
  */
 import { listCovers, type Settings } from '../store/settings';
+import { httpUrl } from '../url/http';
 
 /** Every http(s) page: what "Annotate every site" asks for. */
 export const EVERY_SITE = '*://*/*';
@@ -22,14 +23,8 @@ export function sitePatterns(host: string): string[] {
 
 /** The host of a page Undersigned can read (http or https), or null (browser pages, files, stores). */
 export function scannableHost(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-    return parsed.hostname.toLowerCase() || null;
-  } catch {
-    return null;
-  }
+  const parsed = url ? httpUrl(url) : null;
+  return parsed?.hostname.toLowerCase() || null;
 }
 
 /** What the browser has granted, as the background reads it. */

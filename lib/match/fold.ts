@@ -7,6 +7,19 @@
  * as they are here; the compiler adds spelled-out variants of names that contain them instead.
  */
 
+/**
+ * Letters that NFKD does not decompose, each to one letter (so the fold stays 1:1); the store's
+ * name fold (lib/store/fold.ts) adds the ones that spell out longer.
+ */
+export const UNDECOMPOSED_LETTERS: Readonly<Record<string, string>> = {
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  ı: 'i',
+  ħ: 'h',
+};
+
 /** Characters the fold must rewrite beyond lower-casing and mark stripping. */
 const SPECIAL: Record<string, string> = {
   // Apostrophes and primes people type in names ("Ruffalo’s", "D‘Souza").
@@ -40,13 +53,7 @@ const SPECIAL: Record<string, string> = {
   '\u2012': '-',
   '\u2013': '-',
   '\u2212': '-',
-  // Letters that NFKD does not decompose.
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ð: 'd',
-  ı: 'i',
-  ħ: 'h',
+  ...UNDECOMPOSED_LETTERS,
   // Middle dots used between the parts of a name written in Chinese (本·斯蒂勒 / 本・斯蒂勒).
   '\u30fb': '\u00b7',
   '\uff65': '\u00b7',

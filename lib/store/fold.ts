@@ -3,15 +3,11 @@
  * spacing never make a search miss ("cuaron" finds "Alfonso Cuarón"). Coarser than the matcher's
  * 1:1 fold on purpose: here lengths may change, since nothing maps back to page offsets.
  */
+import { UNDECOMPOSED_LETTERS } from '../match/fold';
 
 /** Letters that NFKD does not decompose (measured in shared/notes/code-and-performance.md §B.4). */
 const EXTRA_FOLDS: Readonly<Record<string, string>> = {
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ð: 'd',
-  ı: 'i',
-  ħ: 'h',
+  ...UNDECOMPOSED_LETTERS,
   æ: 'ae',
   œ: 'oe',
   ß: 'ss',

@@ -4,6 +4,7 @@
  * On by default, can be turned off and cleared (settings.ts); kept only in this local database;
  * bounded (the oldest entries are pruned); one entry per page, updated on each visit.
  */
+import { httpUrl } from '../url/http';
 import type { HistoryEntry, StoreDB } from './db';
 
 export type { HistoryEntry } from './db';
@@ -28,13 +29,8 @@ export interface PageVisit {
  * user:password in the URL (never store credentials). Null for pages we do not remember.
  */
 export function historyUrl(raw: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const url = httpUrl(raw);
+  if (url === null) return null;
   url.hash = '';
   url.username = '';
   url.password = '';

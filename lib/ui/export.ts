@@ -3,6 +3,7 @@
  * and "Download CSV". Pure: the caller passes the rows, the date and the column labels, so tests
  * assert the exact output.
  */
+import { httpUrl } from '../url/http';
 
 export interface RosterRow {
   name: string;
@@ -91,13 +92,8 @@ export function markdownText(value: string): string {
 
 /** A link target that cannot end the link early: only http(s), with ( ) and spaces encoded. */
 export function markdownUrl(value: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const url = httpUrl(value);
+  if (url === null) return null;
   return url.href.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20');
 }
 
