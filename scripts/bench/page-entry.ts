@@ -9,6 +9,7 @@ import { SKIPPED_TAGS, isBoundaryElement, isSkippedElement } from '../../lib/dom
 import { LONG_TEXT, scanDom, scanDomSliced } from '../../lib/dom/scan-dom';
 import { ShadowHostIndex } from '../../lib/dom/shadow-hosts';
 import { growDictionary, type MatcherData } from './dictionary';
+import { median } from './report';
 import {
   BENCH_GLOBAL,
   type BenchApi,
@@ -56,12 +57,6 @@ function measureResolution(): number {
 const resolutionMs = measureResolution();
 // A batch must be ≥ 20 timer ticks so the tick costs at most 5%; ≥ 0.5 ms in any case.
 const minBatchMs = Math.max(0.5, 20 * resolutionMs);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 function summarise(samples: number[], firstMs: number, runsPerSample: number): Timing {
   return {
