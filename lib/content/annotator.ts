@@ -10,7 +10,7 @@ import type { Matcher, MentionRef } from '../match';
 import type { PageReport } from '../messaging/protocol';
 import type { CardApi } from './card-api';
 import { countMarked, selectMarks, type EntityFacts, type MarkCategory, type MarkPolicy } from './categories';
-import type { MarkLevel, MarkStyle } from '../store/settings';
+import type { MarkLevel, MarkStyle } from '../settings/settings';
 import { announceOnce } from './announcer';
 import { createPainter, pageLooksDark, type MarkPiece, type Painter } from './highlighter';
 import { caretAt, MentionIndex, pieceContainsPoint, type Piece } from './mention-index';
@@ -144,7 +144,6 @@ export class Annotator {
   private setPolicy(next: Omit<MarkPolicy, 'aiCopyright'>): void {
     if (next.level === this.policy.level && next.firstMentionOnly === this.policy.firstMentionOnly) return;
     this.policy = next;
-    // A fresh scan rather than re-using the last one: the wrapping fallback has split its nodes.
     void this.rescan();
   }
 
@@ -189,8 +188,6 @@ export class Annotator {
       this.painter = createPainter(doc, this.options.markStyle, pageLooksDark(doc));
     }
     this.painter?.paint(pieces);
-    // Only the wrapping fallback writes to the DOM; those writes are ours, not the page's.
-    this.watch?.discardPending();
     this.watch?.watchHiddenFrames(result.hiddenFrames);
     this.index = new MentionIndex<Mention>(
       this.mentions.flatMap((m) => m.pieces.map((p): Piece<Mention> => ({ ...p, value: m }))),
@@ -329,10 +326,10 @@ export class Annotator {
   }
 }
 
-/** Our own elements: the card's host and the announcer carry the attribute; fallback marks are ours. */
+/** Our own elements: the card's host and the announcer carry the attribute. */
 function isExtensionUi(node: Node): boolean {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return !!element?.closest('[data-undersigned-ui], undersigned-mark');
+  return !!element?.closest('[data-undersigned-ui]');
 }
 
 /** Splits a mention that spans inline elements into one piece per text node. */

@@ -2,11 +2,9 @@
  * Paints mentions without touching the host page's DOM: ranges are registered with the CSS Custom
  * Highlight API and styled by a constructed stylesheet adopted by the document, so there are no
  * wrapper elements, no attribute changes and no layout shift for the page's own scripts to trip on.
- *
- * Where the API is missing (older browsers), mentions are wrapped in a neutral custom element
- * instead, and unwrapped on teardown.
+ * Every supported browser has the API (Chrome ≥ 105, Firefox ≥ 140), so there is no other painter.
  */
-import type { MarkStyle } from '../store/settings';
+import type { MarkStyle } from '../settings/settings';
 import { MARK_CATEGORIES, type MarkCategory } from './categories';
 
 /** One piece of a mention inside a single text node (a mention split by inline tags has several). */
@@ -37,24 +35,13 @@ export interface Painter {
 }
 
 export function createPainter(doc: Document, style: MarkStyle, dark: boolean): Painter {
-  const highlights = (doc.defaultView?.CSS as { highlights?: HighlightRegistry } | undefined)?.highlights;
-  const HighlightCtor = (doc.defaultView as (Window & { Highlight?: typeof Highlight }) | null)?.Highlight;
-  return highlights && HighlightCtor
-    ? highlightPainter(doc, highlights, HighlightCtor, style, dark)
-    : wrappingPainter(doc, style, dark);
-}
-
-function highlightPainter(
-  doc: Document,
-  registry: HighlightRegistry,
-  HighlightCtor: typeof Highlight,
-  style: MarkStyle,
-  dark: boolean,
-): Painter {
-  const sheet = new (doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
+  const view = doc.defaultView as Window & typeof globalThis;
+  const registry = view.CSS.highlights;
+  const HighlightCtor = view.Highlight;
+  const StaticRangeCtor = view.StaticRange;
+  const sheet = new view.CSSStyleSheet();
   sheet.replaceSync(highlightCss(style, dark));
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  const StaticRangeCtor = (doc.defaultView as Window & typeof globalThis).StaticRange;
 
   const clear = () => {
     for (const category of CATEGORIES) registry.delete(highlightName(category));
@@ -104,56 +91,6 @@ function highlightPainter(
       clear();
       doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
     },
-  };
-}
-
-function wrappingPainter(doc: Document, style: MarkStyle, dark: boolean): Painter {
-  let wrapped: HTMLElement[] = [];
-  let current = { style, dark };
-  // Unwrapping keeps the same text node objects (a rescan's results point at them); only the
-  // final teardown merges the split nodes back together.
-  const unwrap = (normalize: boolean) => {
-    const parents = new Set<Node>();
-    for (const mark of wrapped) {
-      const parent = mark.parentNode;
-      if (!parent) continue;
-      while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
-      parent.removeChild(mark);
-      parents.add(parent);
-    }
-    if (normalize) for (const parent of parents) parent.normalize();
-    wrapped = [];
-  };
-  const clear = () => unwrap(false);
-  const decorate = (mark: HTMLElement, category: MarkCategory) => {
-    mark.setAttribute('style', wrapCss(category, current.style, current.dark));
-  };
-  return {
-    flash() {
-      // The wrapped marks already show where the mention is; the card opening next to it is the cue.
-    },
-    paint(pieces) {
-      clear();
-      // Right to left within a node, so earlier offsets stay valid while splitting.
-      const ordered = [...pieces.slice(0, MAX_RANGES)].reverse();
-      for (const piece of ordered) {
-        if (!piece.node.parentNode || piece.end > piece.node.length) continue;
-        const middle = piece.node.splitText(piece.start);
-        middle.splitText(piece.end - piece.start);
-        const mark = doc.createElement('undersigned-mark');
-        mark.dataset.category = piece.category;
-        decorate(mark, piece.category);
-        middle.parentNode?.replaceChild(mark, middle);
-        mark.appendChild(middle);
-        wrapped.push(mark);
-      }
-    },
-    setStyle(next, nextDark) {
-      current = { style: next, dark: nextDark };
-      for (const mark of wrapped) decorate(mark, mark.dataset.category as MarkCategory);
-    },
-    clear,
-    destroy: () => unwrap(true),
   };
 }
 
@@ -250,11 +187,6 @@ export function highlightCss(style: MarkStyle, dark: boolean): string {
     flash,
     forcedColoursCss(style),
   ].join('\n');
-}
-
-function wrapCss(category: MarkCategory, style: MarkStyle, dark: boolean): string {
-  // all: unset keeps the page's CSS for custom elements from reaching the mark.
-  return `all: unset; display: inline; ${declarations(category, style, dark)} text-underline-offset: 2px;`;
 }
 
 /** Whether the page looks dark, from its computed background (pages ignore the OS theme often). */

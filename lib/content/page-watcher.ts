@@ -31,8 +31,6 @@ export interface WatchOptions {
 }
 
 export interface PageWatch {
-  /** Drops the changes observed so far: the caller's own DOM writes (the wrapping fallback). */
-  discardPending(): void;
   /**
    * The frames the last scan did not open because they were not rendered: one that comes into view
    * later is a change (each frame once, so a frame the scan still cannot open never loops).
@@ -130,5 +128,5 @@ export function watchPage(root: Node, options: WatchOptions): PageWatch {
     },
     { once: true },
   );
-  return { discardPending: () => void observer.takeRecords(), watchHiddenFrames };
+  return { watchHiddenFrames };
 }

@@ -5,15 +5,14 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import bundle from '../../../assets/data/bundle.json';
-import matcherJson from '../../../assets/data/matcher.json';
 import { badgeFor } from '../../../lib/background/badge';
-import { Annotator } from '../../../lib/content/annotator';
-import type { CardApi } from '../../../lib/content/card-api';
 import type { Status } from '../../../lib/data/model';
-import { compileMatcher, type MatcherData } from '../../../lib/match';
 import type { PageReport } from '../../../lib/messaging/protocol';
-import type { MarkLevel } from '../../../lib/store/settings';
+import type { MarkLevel } from '../../../lib/settings/settings';
 import { installMessages } from '../card/messages';
+import { annotatorOn, marks, useHighlightStandIn } from '../support/annotator';
+
+useHighlightStandIn();
 
 const statuses = new Map<string, Status>(
   (bundle as { entities: { id: string; status: Status }[] }).entities.map((e) => [e.id, e.status]),
@@ -54,22 +53,10 @@ const PAGE =
   '<p>Later, Blanchett spoke about fair use and licensing.</p></article>';
 
 async function annotate(markLevel: MarkLevel): Promise<{ shown: PageReport; signatoryMarks: number }> {
-  document.body.innerHTML = PAGE;
-  const controller = new AbortController();
-  const reports: PageReport[] = [];
-  const annotator = new Annotator({
-    doc: document,
-    matcher: compileMatcher(matcherJson as MatcherData),
-    signal: controller.signal,
-    markStyle: 'underline',
-    markLevel,
-    firstMentionOnly: false,
-    loadCard: () => Promise.reject(new Error('no card in unit tests')) as Promise<CardApi>,
-    report: (r) => reports.push(r),
-  });
+  const { annotator, controller, reports } = annotatorOn(PAGE, { markLevel });
   await annotator.start();
-  const signatoryMarks = [...document.querySelectorAll<HTMLElement>('undersigned-mark')].filter((m) =>
-    ['signed', 'signedSingle', 'organiser'].includes(m.dataset.category ?? ''),
+  const signatoryMarks = marks().filter((m) =>
+    ['signed', 'signedSingle', 'organiser'].includes(m.category),
   ).length;
   controller.abort();
   return { shown: reports.at(-1)!, signatoryMarks };

@@ -1,42 +1,22 @@
 /**
- * The annotator's life on a page (happy-dom, so marks take the wrapping fallback): it reports what
- * it found, marks it, follows DOM changes, honours "first mention only", and its teardown leaves
- * the page exactly as it was.
+ * The annotator's life on a page (happy-dom, with the Highlight API stand-in): it reports what it
+ * found, marks it, follows DOM changes, honours "first mention only", and its teardown leaves the
+ * page exactly as it was.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import matcherJson from '../../../assets/data/matcher.json';
-import { Annotator } from '../../../lib/content/annotator';
-import type { CardApi } from '../../../lib/content/card-api';
-import { compileMatcher, type MatcherData } from '../../../lib/match';
-import type { PageReport } from '../../../lib/messaging/protocol';
+import { annotatorOn, marks, registeredNames, useHighlightStandIn } from '../support/annotator';
 import { installMessages } from '../card/messages';
 
-const data = matcherJson as MatcherData;
-const matcher = compileMatcher(data);
+useHighlightStandIn();
 
 const ARTICLE =
   '<article><h1>Hollywood and AI</h1>' +
   '<p>Ben Stiller and Cate Blanchett signed the letter on AI training and copyright.</p>' +
   '<p>Later, Blanchett spoke about fair use.</p></article>';
 
-function setup(firstMentionOnly = false) {
-  document.body.innerHTML = ARTICLE;
-  const controller = new AbortController();
-  const reports: PageReport[] = [];
-  const annotator = new Annotator({
-    doc: document,
-    matcher,
-    signal: controller.signal,
-    markStyle: 'underline',
-    markLevel: 'people-organisations',
-    firstMentionOnly,
-    loadCard: () => Promise.reject(new Error('no card in unit tests')) as Promise<CardApi>,
-    report: (r) => reports.push(r),
-  });
-  return { annotator, controller, reports };
-}
+const setup = (firstMentionOnly = false) => annotatorOn(ARTICLE, { firstMentionOnly });
 
-const marked = () => [...document.querySelectorAll('undersigned-mark')].map((m) => m.textContent);
+const marked = () => marks().map((m) => m.text);
 
 // The once-per-page screen-reader announcement reads its words from _locales.
 beforeEach(() => installMessages());
@@ -100,6 +80,7 @@ describe('Annotator', () => {
     expect(marked().length).toBeGreaterThan(0);
     controller.abort();
     expect(document.body.innerHTML).toBe(before);
+    expect(registeredNames()).toEqual([]);
     // No observer is left: later changes are not scanned.
     document.querySelector('article')!.append('Taika Waititi');
     await new Promise((r) => setTimeout(r, 600));

@@ -1,15 +1,20 @@
 /**
- * The painter's fallback (no CSS Custom Highlight API: happy-dom, older browsers) wraps mentions
- * and must give the page back exactly as it was; the highlight stylesheet tells categories apart
- * by line style, not colour alone.
+ * The painter registers ranges with the CSS Custom Highlight API (a stand-in here: happy-dom lacks
+ * it; tests/e2e/annotate.e2e.ts paints in real browsers) and never touches the page's DOM; the
+ * highlight stylesheet tells categories apart by line style, not colour alone.
  */
-import { describe, expect, it } from 'vitest';
-import { createPainter, highlightCss, type MarkPiece } from '../../../lib/content/highlighter';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPainter, highlightCss, MAX_RANGES, type MarkPiece } from '../../../lib/content/highlighter';
+import {
+  FakeHighlight,
+  installHighlightApi,
+  paintedMarks,
+  type FakeRegistry,
+} from '../support/highlight-api';
 
 function page(html: string): { doc: Document; p: HTMLElement } {
-  const doc = document.implementation.createHTMLDocument('t');
-  doc.body.innerHTML = html;
-  return { doc, p: doc.body.firstElementChild as HTMLElement };
+  document.body.innerHTML = html;
+  return { doc: document, p: document.body.firstElementChild as HTMLElement };
 }
 
 function pieceOf(node: Text, word: string, category: MarkPiece['category']): MarkPiece {
@@ -17,47 +22,122 @@ function pieceOf(node: Text, word: string, category: MarkPiece['category']): Mar
   return { node, start, end: start + word.length, category };
 }
 
-describe('the wrapping painter', () => {
-  it('wraps each piece, including two in one text node, and restores the DOM on destroy', () => {
-    const { doc, p } = page('<p>Ben Stiller and Mark Ruffalo on fair use.</p>');
+/** happy-dom parses no ::highlight rules, so the sheet's text is read as the painter writes it. */
+const written = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
+/** The text of the stylesheet the painter adopted into the document (the last it wrote there). */
+const adoptedCss = (doc: Document) => {
+  const at = written.mock.contexts.findLastIndex((sheet) =>
+    doc.adoptedStyleSheets.includes(sheet as CSSStyleSheet),
+  );
+  return at < 0 ? '' : written.mock.calls[at]![0];
+};
+
+let registry: FakeRegistry;
+let uninstall: () => void;
+beforeEach(() => ({ registry, uninstall } = installHighlightApi()));
+afterEach(() => {
+  uninstall();
+  written.mockClear();
+  document.body.replaceChildren();
+  document.adoptedStyleSheets = [];
+  vi.useRealTimers();
+});
+
+describe('the highlight painter', () => {
+  it('registers each category under its own name and leaves the DOM as it was', () => {
+    const { doc, p } = page('<p>Ben Stiller and Mark Ruffalo on fair use, said Jane Roe.</p>');
     const before = doc.body.innerHTML;
     const text = p.firstChild as Text;
-    const pieces = [pieceOf(text, 'Ben Stiller', 'signed'), pieceOf(text, 'Mark Ruffalo', 'signed')];
-    pieces.push(pieceOf(text, 'fair use', 'topic'));
     const painter = createPainter(doc, 'underline', false);
-    painter.paint(pieces);
-
-    const marks = [...doc.querySelectorAll('undersigned-mark')];
-    expect(marks.map((m) => [m.textContent, (m as HTMLElement).dataset.category])).toEqual([
-      ['Ben Stiller', 'signed'],
-      ['Mark Ruffalo', 'signed'],
-      ['fair use', 'topic'],
+    painter.paint([
+      pieceOf(text, 'Ben Stiller', 'signed'),
+      pieceOf(text, 'Mark Ruffalo', 'signed'),
+      pieceOf(text, 'fair use', 'topic'),
+      pieceOf(text, 'Jane Roe', 'signedSingle'),
     ]);
-    expect(p.textContent).toBe('Ben Stiller and Mark Ruffalo on fair use.');
-    expect(marks[0]!.getAttribute('style')).toContain('solid');
-    expect(marks[2]!.getAttribute('style')).toContain('dashed');
 
-    painter.setStyle('background', false);
-    expect(marks[0]!.getAttribute('style')).toContain('background-color');
-
-    painter.destroy();
-    expect(doc.querySelectorAll('undersigned-mark')).toHaveLength(0);
+    expect([...registry.keys()].sort()).toEqual([
+      'undersigned-signed',
+      'undersigned-signed-single',
+      'undersigned-topic',
+    ]);
+    expect(registry.get('undersigned-signed')).toBeInstanceOf(FakeHighlight);
+    expect(registry.get('undersigned-signed')!.size).toBe(2);
+    expect(paintedMarks(registry)).toEqual([
+      { text: 'Ben Stiller', category: 'signed' },
+      { text: 'Mark Ruffalo', category: 'signed' },
+      { text: 'fair use', category: 'topic' },
+      { text: 'Jane Roe', category: 'signedSingle' },
+    ]);
     expect(doc.body.innerHTML).toBe(before);
-    expect(p.childNodes).toHaveLength(1);
+    expect(adoptedCss(doc)).toContain('undersigned-signed');
+    painter.destroy();
   });
 
-  it('repaints on the same text nodes after clear (a rescan points at them)', () => {
+  it('a repaint replaces what was registered: a category no longer on the page is removed', () => {
+    const { doc, p } = page('<p>Cate Blanchett on fair use.</p>');
+    const text = p.firstChild as Text;
+    const painter = createPainter(doc, 'underline', false);
+    painter.paint([pieceOf(text, 'Cate Blanchett', 'signed'), pieceOf(text, 'fair use', 'topic')]);
+    painter.paint([pieceOf(text, 'Cate Blanchett', 'signed')]);
+    expect([...registry.keys()]).toEqual(['undersigned-signed']);
+    expect(paintedMarks(registry)).toEqual([{ text: 'Cate Blanchett', category: 'signed' }]);
+    painter.clear();
+    expect(registry.size).toBe(0);
+    painter.destroy();
+  });
+
+  it('paints at most MAX_RANGES ranges', () => {
+    const { doc, p } = page(`<p>${'AI '.repeat(MAX_RANGES + 10)}</p>`);
+    const text = p.firstChild as Text;
+    const pieces = Array.from({ length: MAX_RANGES + 10 }, (_, i): MarkPiece => ({
+      node: text,
+      start: i * 3,
+      end: i * 3 + 2,
+      category: 'topic',
+    }));
+    const painter = createPainter(doc, 'underline', false);
+    painter.paint(pieces);
+    expect(registry.get('undersigned-topic')!.size).toBe(MAX_RANGES);
+    painter.destroy();
+  });
+
+  it('restyles after a style change without unregistering the marks', () => {
     const { doc, p } = page('<p>Cate Blanchett signed.</p>');
     const text = p.firstChild as Text;
     const painter = createPainter(doc, 'underline', false);
     painter.paint([pieceOf(text, 'Cate Blanchett', 'signed')]);
-    const inside = doc.querySelector('undersigned-mark')!.firstChild as Text;
-    painter.clear();
-    expect(inside.isConnected).toBe(true);
-    painter.paint([{ node: inside, start: 0, end: inside.length, category: 'signed' }]);
-    expect(doc.querySelector('undersigned-mark')?.textContent).toBe('Cate Blanchett');
+    expect(adoptedCss(doc)).not.toContain('background-color: color-mix');
+    painter.setStyle('background', true);
+    expect(adoptedCss(doc)).toContain('background-color: color-mix');
+    expect(doc.adoptedStyleSheets).toHaveLength(1);
+    expect(paintedMarks(registry)).toEqual([{ text: 'Cate Blanchett', category: 'signed' }]);
     painter.destroy();
-    expect(p.textContent).toBe('Cate Blanchett signed.');
+  });
+
+  it('flashes a mention under its own name for a moment', () => {
+    vi.useFakeTimers();
+    const { doc, p } = page('<p>Cate Blanchett signed.</p>');
+    const text = p.firstChild as Text;
+    const painter = createPainter(doc, 'none', false);
+    painter.flash([pieceOf(text, 'Cate Blanchett', 'signed')]);
+    expect(registry.get('undersigned-flash')!.size).toBe(1);
+    vi.advanceTimersByTime(1500);
+    expect(registry.has('undersigned-flash')).toBe(false);
+    painter.destroy();
+  });
+
+  it('destroy removes its names and its stylesheet, and leaves highlights the page registered', () => {
+    const { doc, p } = page('<p>Cate Blanchett signed.</p>');
+    const text = p.firstChild as Text;
+    const pagesOwn = new FakeHighlight();
+    registry.set('search-result', pagesOwn);
+    const painter = createPainter(doc, 'underline', false);
+    painter.paint([pieceOf(text, 'Cate Blanchett', 'signed')]);
+    painter.flash([pieceOf(text, 'Cate Blanchett', 'signed')]);
+    painter.destroy();
+    expect([...registry.entries()]).toEqual([['search-result', pagesOwn]]);
+    expect(doc.adoptedStyleSheets).toHaveLength(0);
   });
 });
 

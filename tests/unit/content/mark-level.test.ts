@@ -1,19 +1,15 @@
 /**
- * The annotator under each mark level (happy-dom, so marks are the wrapping fallback): the report
- * is exactly what is marked, a level change repaints without a reload, and a single-outlet
- * signatory is drawn in its own category.
+ * The annotator under each mark level (happy-dom, with the Highlight API stand-in): the report is
+ * exactly what is marked, a level change repaints without a reload, and a single-outlet signatory
+ * is drawn in its own category.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import matcherJson from '../../../assets/data/matcher.json';
-import { Annotator } from '../../../lib/content/annotator';
-import type { CardApi } from '../../../lib/content/card-api';
-import { compileMatcher, type Matcher, type MatcherData } from '../../../lib/match';
-import type { PageReport } from '../../../lib/messaging/protocol';
-import type { MarkLevel } from '../../../lib/store/settings';
+import type { Matcher } from '../../../lib/match';
+import type { MarkLevel } from '../../../lib/settings/settings';
+import { annotatorOn, marks, shippedMatcher as compiled, useHighlightStandIn } from '../support/annotator';
 import { installMessages } from '../card/messages';
 
-const data = matcherJson as MatcherData;
-const compiled = compileMatcher(data);
+useHighlightStandIn();
 
 const AI_PAGE =
   '<article><h1>Hollywood, AI and copyright</h1>' +
@@ -25,28 +21,9 @@ const PLAIN_PAGE =
   '<article><h1>Box office weekend</h1><p>Ben Stiller opened a comedy this weekend.</p>' +
   '<p>The studio said the film is protected by copyright and available under licence.</p></article>';
 
-function setup(html: string, markLevel: MarkLevel, matcher: Matcher = compiled) {
-  document.body.innerHTML = html;
-  const controller = new AbortController();
-  const reports: PageReport[] = [];
-  const annotator = new Annotator({
-    doc: document,
-    matcher,
-    signal: controller.signal,
-    markStyle: 'underline',
-    markLevel,
-    firstMentionOnly: false,
-    loadCard: () => Promise.reject(new Error('no card in unit tests')) as Promise<CardApi>,
-    report: (r) => reports.push(r),
-  });
-  return { annotator, controller, reports };
-}
+const setup = (html: string, markLevel: MarkLevel, matcher: Matcher = compiled) =>
+  annotatorOn(html, { markLevel, matcher });
 
-const marks = () =>
-  [...document.querySelectorAll<HTMLElement>('undersigned-mark')].map((m) => ({
-    text: m.textContent ?? '',
-    category: m.dataset.category ?? '',
-  }));
 const byCategory = (category: string) => marks().filter((m) => m.category === category);
 const sum = (list: { mentions: number }[]) => list.reduce((n, x) => n + x.mentions, 0);
 
