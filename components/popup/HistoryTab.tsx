@@ -10,6 +10,7 @@ import type { HistoryEntry } from '../../lib/store/history';
 import { t } from '../../lib/ui/i18n';
 import { formatList } from '../card/format';
 import { hostOf } from '../card/sources';
+import { EmptyState, Loading, TitledList } from './common';
 import { personGroup } from './data';
 import { StatusBadge, badgeVariant } from './StatusBadge';
 
@@ -95,11 +96,9 @@ function PersonPages({ entity, pages }: { entity: Entity; pages: number }) {
   );
 }
 
-export function HistoryTab() {
+/** The recent pages and the people they name, or why there are none. */
+function useHistory(): State {
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const recentId = useId();
-  const peopleId = useId();
-
   useEffect(() => {
     let current = true;
     (async () => {
@@ -120,13 +119,12 @@ export function HistoryTab() {
       current = false;
     };
   }, []);
+  return state;
+}
 
-  if (state.kind === 'loading')
-    return (
-      <p class="us-muted" role="status">
-        {t('popupLoading')}
-      </p>
-    );
+export function HistoryTab() {
+  const state = useHistory();
+  if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'failed')
     return (
       <p class="pp-empty__title pp-error" role="alert" data-testid="history-failed">
@@ -135,72 +133,71 @@ export function HistoryTab() {
     );
   if (state.kind === 'off') {
     return (
-      <div class="pp-empty" data-testid="history-off">
-        <p class="pp-empty__title">{t('popupHistoryOff')}</p>
-        <p class="us-muted">{t('popupHistoryOffHint')}</p>
+      <EmptyState testId="history-off" title={t('popupHistoryOff')} hint={t('popupHistoryOffHint')}>
         <button type="button" class="us-btn" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popupOpenSettings')}
         </button>
-      </div>
+      </EmptyState>
     );
   }
-  const { entries, people } = state;
-  if (entries.length === 0) {
+  if (state.entries.length === 0) {
     return (
-      <div class="pp-empty" data-testid="history-empty">
-        <p class="pp-empty__title">{t('popupHistoryEmpty')}</p>
-        <p class="us-muted">{t('popupHistoryEmptyHint')}</p>
-      </div>
+      <EmptyState testId="history-empty" title={t('popupHistoryEmpty')} hint={t('popupHistoryEmptyHint')} />
     );
   }
-  // People by how many of the recent pages name them, then by name.
+  return (
+    <div class="pp-historytab">
+      <RecentPages entries={state.entries} people={state.people} />
+      <PeopleByPages entries={state.entries} people={state.people} />
+    </div>
+  );
+}
+
+interface HistoryProps {
+  entries: HistoryEntry[];
+  people: Map<string, Entity>;
+}
+
+/** The recent pages, each with the first few people it names. */
+function RecentPages({ entries, people }: HistoryProps) {
+  return (
+    <TitledList heading={t('popupHistoryRecent')} listClass="pp-history" testId="history-recent">
+      {entries.map((entry) => {
+        // Signatories first, as everywhere in the popup.
+        const names = entry.people
+          .map((p) => people.get(p.id))
+          .filter((e): e is Entity => e !== undefined)
+          .sort((a, b) => personGroup(a) - personGroup(b))
+          .map((e) => e.name);
+        const shown = names.slice(0, NAMES_SHOWN);
+        const more = names.length - shown.length;
+        return (
+          <li key={entry.url} data-testid="history-entry">
+            <PageLink entry={entry} />
+            {shown.length > 0 && (
+              <span class="pp-history__names">
+                {more > 0 ? t('popupHistoryNamesMore', [shown.join(', '), String(more)]) : formatList(shown)}
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </TitledList>
+  );
+}
+
+/** The people of the recent pages, by how many of those pages name them, then by name. */
+function PeopleByPages({ entries, people }: HistoryProps) {
   const pagesOf = new Map<string, number>();
   for (const entry of entries) for (const p of entry.people) pagesOf.set(p.id, (pagesOf.get(p.id) ?? 0) + 1);
   const byPages = [...people.values()].sort(
     (a, b) => (pagesOf.get(b.id) ?? 0) - (pagesOf.get(a.id) ?? 0) || a.name.localeCompare(b.name),
   );
-
   return (
-    <div class="pp-historytab">
-      <section aria-labelledby={recentId}>
-        <h2 id={recentId} class="us-h3 pp-h">
-          {t('popupHistoryRecent')}
-        </h2>
-        <ul class="pp-history" data-testid="history-recent">
-          {entries.map((entry) => {
-            // Signatories first, as everywhere in the popup.
-            const names = entry.people
-              .map((p) => people.get(p.id))
-              .filter((e): e is Entity => e !== undefined)
-              .sort((a, b) => personGroup(a) - personGroup(b))
-              .map((e) => e.name);
-            const shown = names.slice(0, NAMES_SHOWN);
-            const more = names.length - shown.length;
-            return (
-              <li key={entry.url} data-testid="history-entry">
-                <PageLink entry={entry} />
-                {shown.length > 0 && (
-                  <span class="pp-history__names">
-                    {more > 0
-                      ? t('popupHistoryNamesMore', [shown.join(', '), String(more)])
-                      : formatList(shown)}
-                  </span>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      </section>
-      <section aria-labelledby={peopleId}>
-        <h2 id={peopleId} class="us-h3 pp-h">
-          {t('popupHistoryPeople')}
-        </h2>
-        <ul class="pp-roster">
-          {byPages.map((entity) => (
-            <PersonPages key={entity.id} entity={entity} pages={pagesOf.get(entity.id) ?? 0} />
-          ))}
-        </ul>
-      </section>
-    </div>
+    <TitledList heading={t('popupHistoryPeople')} listClass="pp-roster">
+      {byPages.map((entity) => (
+        <PersonPages key={entity.id} entity={entity} pages={pagesOf.get(entity.id) ?? 0} />
+      ))}
+    </TitledList>
   );
 }

@@ -8,14 +8,10 @@ import { formatDate, formatList, reportedTotalShort } from '../card/format';
 import { LetterSection } from '../card/LetterSection';
 import { SourceList } from '../card/SourceList';
 import { Submissions } from '../card/Submissions';
+import { Loading } from './common';
 
 export function LetterTab({ facts }: { facts: DataFacts | null }) {
-  if (!facts)
-    return (
-      <p class="us-muted" role="status">
-        {t('popupLoading')}
-      </p>
-    );
+  if (!facts) return <Loading />;
   const { letter, counts } = facts;
   if (!letter)
     return (

@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import type { PageReport } from '../../lib/messaging/protocol';
 import { t } from '../../lib/ui/i18n';
 import { loadDataFacts, loadReport, loadSite, resolveTabId, type DataFacts, type SiteFacts } from './data';
+import { Loading } from './common';
 import { HistoryTab } from './HistoryTab';
 import { LookupPanel } from './LookupPanel';
 import { LetterTab } from './LetterTab';
@@ -83,32 +84,7 @@ export function Popup(props: PopupProps) {
           {
             id: 'page',
             label: t('popupTabPage'),
-            render: () =>
-              page.kind === 'loading' ? (
-                <p class="us-muted" role="status">
-                  {t('popupLoading')}
-                </p>
-              ) : (
-                <>
-                  {page.site && (
-                    <SiteAccessPanel
-                      tabId={page.tabId}
-                      site={page.site}
-                      reported={page.report !== null}
-                      onChanged={loadPage}
-                    />
-                  )}
-                  <ThisPage
-                    tabId={page.tabId}
-                    report={page.report}
-                    restricted={page.site?.access.kind === 'restricted'}
-                    close={props.close ?? (() => window.close())}
-                    copy={props.copy ?? copyText}
-                    download={props.download ?? downloadText}
-                    markStyle={page.site?.settings.markStyle}
-                  />
-                </>
-              ),
+            render: () => <PageTab page={page} reload={loadPage} {...props} />,
           },
           { id: 'letter', label: t('popupTabLetter'), render: () => <LetterTab facts={facts} /> },
           {
@@ -119,16 +95,49 @@ export function Popup(props: PopupProps) {
           { id: 'history', label: t('popupTabHistory'), render: () => <HistoryTab /> },
         ]}
       />
-      <footer class="pp-foot">
-        {facts && (
-          <span data-testid="data-version">
-            {t('popupDataVersion', [facts.info.dataVersion, String(facts.info.signatoriesPublished)])}
-          </span>
-        )}
-        <button type="button" class="us-link pp-link" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('popupOpenSettings')}
-        </button>
-      </footer>
+      <PopupFooter facts={facts} />
     </div>
+  );
+}
+
+/** "This page": the site's access panel over the roster. */
+function PageTab({ page, reload, ...props }: PopupProps & { page: PageState; reload: () => void }) {
+  if (page.kind === 'loading') return <Loading />;
+  return (
+    <>
+      {page.site && (
+        <SiteAccessPanel
+          tabId={page.tabId}
+          site={page.site}
+          reported={page.report !== null}
+          onChanged={reload}
+        />
+      )}
+      <ThisPage
+        tabId={page.tabId}
+        report={page.report}
+        restricted={page.site?.access.kind === 'restricted'}
+        close={props.close ?? (() => window.close())}
+        copy={props.copy ?? copyText}
+        download={props.download ?? downloadText}
+        markStyle={page.site?.settings.markStyle}
+      />
+    </>
+  );
+}
+
+/** The data set's version and the way to the settings. */
+function PopupFooter({ facts }: { facts: DataFacts | null }) {
+  return (
+    <footer class="pp-foot">
+      {facts && (
+        <span data-testid="data-version">
+          {t('popupDataVersion', [facts.info.dataVersion, String(facts.info.signatoriesPublished)])}
+        </span>
+      )}
+      <button type="button" class="us-link pp-link" onClick={() => void browser.runtime.openOptionsPage()}>
+        {t('popupOpenSettings')}
+      </button>
+    </footer>
   );
 }

@@ -52,13 +52,10 @@ export function SearchResult({ entity }: { entity: Entity }) {
   );
 }
 
-export function SearchTab({ counts }: { counts: DataBundle['counts'] | null }) {
-  const [query, setQuery] = useState('');
+/** The answer to the query, asked once the typing pauses; an older answer never replaces a newer. */
+function useSearch(query: string): State {
   const [state, setState] = useState<State>({ kind: 'idle' });
-  const inputId = useId();
-  const hintId = useId();
   const latest = useRef(0);
-
   useEffect(() => {
     const trimmed = query.trim();
     if (trimmed === '') {
@@ -74,45 +71,28 @@ export function SearchTab({ counts }: { counts: DataBundle['counts'] | null }) {
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [query]);
+  return state;
+}
 
+/** What a screen reader hears after each search: how many results, or that it failed. */
+function announcement(state: State): string {
+  if (state.kind === 'failed') return t('popupSearchFailed');
+  if (state.kind !== 'done') return '';
+  const n = state.results.length;
+  return n === 0 ? t('popupSearchNone') : n === 1 ? t('popupSearchOne') : t('popupSearchMany', String(n));
+}
+
+export function SearchTab({ counts }: { counts: DataBundle['counts'] | null }) {
+  const [query, setQuery] = useState('');
+  const state = useSearch(query);
   const published = counts ? String(counts.signatoriesPublished) : '';
   const total = counts ? reportedTotalShort(counts) : '';
-  let announcement = '';
-  if (state.kind === 'done') {
-    announcement =
-      state.results.length === 0
-        ? t('popupSearchNone')
-        : state.results.length === 1
-          ? t('popupSearchOne')
-          : t('popupSearchMany', String(state.results.length));
-  } else if (state.kind === 'failed') {
-    announcement = t('popupSearchFailed');
-  }
 
   return (
     <div class="pp-search">
-      <form role="search" class="pp-search__form" onSubmit={(event) => event.preventDefault()}>
-        <label for={inputId} class="pp-label">
-          {t('popupSearchLabel')}
-        </label>
-        <input
-          id={inputId}
-          type="search"
-          class="pp-input"
-          autoComplete="off"
-          spellcheck={false}
-          placeholder={t('popupSearchPlaceholder')}
-          aria-describedby={hintId}
-          value={query}
-          onInput={(event) => setQuery(event.currentTarget.value)}
-          data-testid="search-input"
-        />
-        <p id={hintId} class="us-muted pp-hint">
-          {t('popupSearchHint', [published, total])}
-        </p>
-      </form>
+      <SearchForm query={query} setQuery={setQuery} hint={t('popupSearchHint', [published, total])} />
       <p class="us-sr" role="status" aria-live="polite">
-        {announcement}
+        {announcement(state)}
       </p>
       {state.kind === 'done' && state.results.length === 0 && (
         <div data-testid="search-none">
@@ -135,5 +115,32 @@ export function SearchTab({ counts }: { counts: DataBundle['counts'] | null }) {
         </ul>
       )}
     </div>
+  );
+}
+
+function SearchForm(props: { query: string; setQuery: (query: string) => void; hint: string }) {
+  const inputId = useId();
+  const hintId = useId();
+  return (
+    <form role="search" class="pp-search__form" onSubmit={(event) => event.preventDefault()}>
+      <label for={inputId} class="pp-label">
+        {t('popupSearchLabel')}
+      </label>
+      <input
+        id={inputId}
+        type="search"
+        class="pp-input"
+        autoComplete="off"
+        spellcheck={false}
+        placeholder={t('popupSearchPlaceholder')}
+        aria-describedby={hintId}
+        value={props.query}
+        onInput={(event) => props.setQuery(event.currentTarget.value)}
+        data-testid="search-input"
+      />
+      <p id={hintId} class="us-muted pp-hint">
+        {props.hint}
+      </p>
+    </form>
   );
 }

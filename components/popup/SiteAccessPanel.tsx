@@ -10,7 +10,8 @@ import { requestEverySite, requestSite } from '../../lib/access/permissions';
 import { settingsToRunOn } from '../../lib/access/sites';
 import { sendToBackground } from '../../lib/messaging/protocol';
 import { t } from '../../lib/ui/i18n';
-import type { Settings } from '../../lib/store/settings';
+import type { Settings } from '../../lib/settings/settings';
+import { failed, NoticeLine } from './common';
 import type { SiteFacts } from './data';
 
 export interface SiteAccessPanelProps {
@@ -22,18 +23,26 @@ export interface SiteAccessPanelProps {
   onChanged: () => void;
 }
 
-export function SiteAccessPanel({ tabId, site, reported, onChanged }: SiteAccessPanelProps) {
+type Access = SiteFacts['access'];
+
+/** Whether Undersigned reads this site, and why not when it does not. */
+function accessMessage(access: Exclude<Access, { kind: 'restricted' }>): string {
+  if (access.kind === 'on') return t('popupAccessOn', access.host);
+  if (access.kind === 'no-access')
+    return access.host === null ? t('popupAccessNoneUnknown') : t('popupAccessNone', access.host);
+  if (access.reason === 'denied') return t('popupAccessDenied', access.host);
+  return access.reason === 'on-click' ? t('popupAccessOnClick') : t('popupAccessNotAllowed', access.host);
+}
+
+/**
+ * The panel's actions. Each runs one step at a time (the buttons wait), says a failure in the
+ * notice, and asks the popup to read the tab again whatever happened.
+ */
+function useAccessActions({ tabId, site, reported, onChanged }: SiteAccessPanelProps) {
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
-  const { access, settings, granted } = site;
-  if (access.kind === 'restricted') {
-    return (
-      <p class="pp-access us-muted" data-testid="site-access" data-kind="restricted">
-        {t('popupAccessRestricted')}
-      </p>
-    );
-  }
-
+  const { settings, granted } = site;
+  const host = site.access.kind === 'restricted' ? null : site.access.host;
   const run = async (step: () => Promise<boolean>, failure: string) => {
     setBusy(true);
     setNotice('');
@@ -50,8 +59,6 @@ export function SiteAccessPanel({ tabId, site, reported, onChanged }: SiteAccess
     if (tabId === null) return false;
     return (await sendToBackground('scanTab', { tabId })).ok;
   };
-  const onScan = () => void run(scan, 'popupAccessFailed');
-  const host = access.host;
   /** After a permission request (already started, in the click): save `patch`, then read the tab. */
   const afterGrant = (request: Promise<boolean>, patch: Partial<Settings>) =>
     void run(async () => {
@@ -62,60 +69,76 @@ export function SiteAccessPanel({ tabId, site, reported, onChanged }: SiteAccess
       await sendToBackground('setSettings', patch);
       return reported || scan();
     }, 'popupAccessFailed');
-  const onAlwaysRun = () => {
-    if (host === null) return;
-    afterGrant(requestSite(host, granted), settingsToRunOn(settings, host));
+  return {
+    notice,
+    busy,
+    onScan: () => void run(scan, 'popupAccessFailed'),
+    onAlwaysRun: () => {
+      if (host === null) return;
+      afterGrant(requestSite(host, granted), settingsToRunOn(settings, host));
+    },
+    onEverySite: () => afterGrant(requestEverySite(granted), { mode: 'everywhere' }),
+    onTurnOff: () => {
+      if (host === null) return;
+      void run(async () => {
+        await sendToBackground('setSettings', { denyList: [...settings.denyList, host] });
+        return true;
+      }, 'optionsSaveFailed');
+    },
   };
-  const onEverySite = () => afterGrant(requestEverySite(granted), { mode: 'everywhere' });
-  const onTurnOff = () => {
-    if (host === null) return;
-    void run(async () => {
-      await sendToBackground('setSettings', { denyList: [...settings.denyList, host] });
-      return true;
-    }, 'optionsSaveFailed');
-  };
+}
 
+export function SiteAccessPanel(props: SiteAccessPanelProps) {
+  const { site, reported } = props;
+  const { access, settings, granted } = site;
+  const actions = useAccessActions(props);
+  if (access.kind === 'restricted') {
+    return (
+      <p class="pp-access us-muted" data-testid="site-access" data-kind="restricted">
+        {t('popupAccessRestricted')}
+      </p>
+    );
+  }
+  const { busy } = actions;
   // Every-site mode without the access (never granted, or revoked in the browser's settings).
-  const lostEverySite = settings.mode === 'everywhere' && !granted.everySite;
-  const message =
-    access.kind === 'on'
-      ? t('popupAccessOn', access.host)
-      : access.kind === 'no-access'
-        ? access.host === null
-          ? t('popupAccessNoneUnknown')
-          : t('popupAccessNone', access.host)
-        : access.reason === 'denied'
-          ? t('popupAccessDenied', access.host)
-          : access.reason === 'on-click'
-            ? t('popupAccessOnClick')
-            : t('popupAccessNotAllowed', access.host);
+  const lostEverySite = settings.mode === 'everywhere' && !granted.everySite && access.kind === 'no-access';
 
   return (
     <div class="pp-access" data-testid="site-access" data-kind={access.kind}>
-      <p class="pp-access__line">{message}</p>
-      {lostEverySite && access.kind === 'no-access' && (
+      <p class="pp-access__line">{accessMessage(access)}</p>
+      {lostEverySite && (
         <p class="pp-access__line us-muted" data-testid="access-lost">
           {t('popupAccessLostEverySite')}
         </p>
       )}
       <div class="pp-actions">
         {!reported && (
-          <Action disabled={busy} onClick={onScan} testId="scan-page" label={t('popupScanThisPage')} />
-        )}
-        {lostEverySite && access.kind === 'no-access' ? (
           <Action
             disabled={busy}
-            onClick={onEverySite}
+            onClick={actions.onScan}
+            testId="scan-page"
+            label={t('popupScanThisPage')}
+          />
+        )}
+        {lostEverySite ? (
+          <Action
+            disabled={busy}
+            onClick={actions.onEverySite}
             testId="allow-every-site"
             label={t('popupAllowEverySite')}
           />
         ) : access.kind === 'on' ? (
-          <Action disabled={busy} onClick={onTurnOff} testId="turn-off-here" label={t('popupTurnOffHere')} />
+          <Action
+            disabled={busy}
+            onClick={actions.onTurnOff}
+            testId="turn-off-here"
+            label={t('popupTurnOffHere')}
+          />
         ) : (
-          host !== null && (
+          access.host !== null && (
             <Action
               disabled={busy}
-              onClick={onAlwaysRun}
+              onClick={actions.onAlwaysRun}
               testId="always-run-here"
               label={
                 access.kind === 'off' && access.reason === 'denied'
@@ -127,15 +150,7 @@ export function SiteAccessPanel({ tabId, site, reported, onChanged }: SiteAccess
         )}
       </div>
       {/* Every notice here is a failure or a refusal, with what to do next: styled as an error. */}
-      <p
-        class="pp-notice pp-notice--error"
-        role="status"
-        aria-live="polite"
-        data-testid="access-notice"
-        data-error={notice ? 'true' : undefined}
-      >
-        {notice}
-      </p>
+      <NoticeLine notice={failed(actions.notice)} testId="access-notice" />
     </div>
   );
 }

@@ -4,20 +4,20 @@
  * is not marked is said under the list (PageNotes), never offered as something to reveal.
  */
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { Entity } from '../../lib/data/model';
 import { sendToTab, type PageReport } from '../../lib/messaging/protocol';
-import { isoDay, rosterCsv, rosterMarkdown, type Roster, type RosterLabels } from '../../lib/ui/export';
+import { rosterCsv, rosterMarkdown } from '../../lib/ui/export';
 import { t } from '../../lib/ui/i18n';
-import { citationStatus } from '../card/citation';
 import { formatList } from '../card/format';
 import { Icon } from '../card/icons';
-import { pickSources } from '../card/sources';
 import { statusVariant } from '../card/status';
-import type { MarkStyle } from '../../lib/store/settings';
+import type { MarkStyle } from '../../lib/settings/settings';
+import { EmptyState, failed, Loading, NoticeLine, ok, plural, TitledList, type Notice } from './common';
 import { loadRoster, topicRows, type PageRoster } from './data';
 import { MarkLegend } from './MarkLegend';
 import { PageNotes } from './PageNotes';
-import { StatusBadge, badgeVariant, type BadgeVariant } from './StatusBadge';
+import { exportFileName, exportLabels, rosterForExport } from './roster-export';
+import { RosterRow } from './RosterList';
+import { badgeVariant } from './StatusBadge';
 
 export interface ThisPageProps {
   tabId: number | null;
@@ -32,16 +32,6 @@ export interface ThisPageProps {
   /** The reader's mark style, for the legend (underline until the settings are known). */
   markStyle?: MarkStyle;
 }
-
-/** A notice under the roster: a success, or an error that says what the reader can do. */
-interface Notice {
-  text: string;
-  error: boolean;
-}
-const ok = (text: string): Notice => ({ text, error: false });
-const failed = (text: string): Notice => ({ text, error: true });
-
-const plural = (n: number, one: string, many: string) => (n === 1 ? t(one) : t(many, String(n)));
 
 /** "4 signatories, 1 other name from the debate and 2 topics on this page". */
 export function pageSummary(roster: PageRoster, report?: PageReport): string {
@@ -68,101 +58,11 @@ export function pageSummary(roster: PageRoster, report?: PageReport): string {
   return t('popupSummary', formatList(parts));
 }
 
-function exportStatus(entity: Entity): string {
-  const words = citationStatus(entity);
-  return words.charAt(0).toLocaleUpperCase() + words.slice(1);
-}
-
-export function rosterForExport(report: PageReport, roster: PageRoster, date: Date): Roster {
-  return {
-    pageUrl: report.url,
-    pageTitle: report.title,
-    date,
-    rows: roster.people.flatMap(({ entity, mentions }) => {
-      if (!entity) return [];
-      const best = pickSources(entity.sources, 1)[0];
-      return [
-        {
-          name: entity.name,
-          status: exportStatus(entity),
-          mentions,
-          sourceUrl: best?.url ?? null,
-          sourceOutlet: best?.outlet ?? null,
-        },
-      ];
-    }),
-  };
-}
-
-export function exportLabels(): RosterLabels {
-  return {
-    name: t('exportColumnName'),
-    status: t('exportColumnStatus'),
-    mentions: t('exportColumnMentions'),
-    pageUrl: t('exportColumnPageUrl'),
-    pageTitle: t('exportColumnPageTitle'),
-    date: t('exportColumnDate'),
-    source: t('exportColumnSource'),
-    sourceUrl: t('exportColumnSourceUrl'),
-    heading: t('exportHeading'),
-  };
-}
-
-function fileName(url: string, date: Date): string {
-  let host = 'page';
-  try {
-    host = new URL(url).hostname.replace(/^www\./, '').replace(/[^a-z0-9.-]/gi, '') || host;
-  } catch {
-    // Keep "page".
-  }
-  return `undersigned-${host}-${isoDay(date)}.csv`;
-}
-
-/** One person or topic of the roster: a button that reveals its first mention on the page. */
-function RosterRow(props: {
-  id: string;
-  testId: string;
-  name: string;
-  /** A topic's term (styled as a term, no role line). */
-  term?: boolean;
-  role?: string | null;
-  badge: BadgeVariant;
-  mentions: number;
-  onChoose: () => void;
-}) {
-  return (
-    <li>
-      <button
-        type="button"
-        class="pp-row"
-        data-id={props.id}
-        data-testid={props.testId}
-        onClick={props.onChoose}
-      >
-        <span class="pp-row__main">
-          <span class={props.term ? 'pp-row__name pp-row__name--term' : 'pp-row__name'}>{props.name}</span>
-          {props.role && <span class="pp-row__role">{props.role}</span>}
-        </span>
-        <span class="pp-row__side">
-          <StatusBadge variant={props.badge} />
-          <span class="pp-row__count">{plural(props.mentions, 'popupMentionsOne', 'popupMentionsMany')}</span>
-        </span>
-        <Icon name="chevron" class="us-icon pp-row__go" />
-      </button>
-    </li>
-  );
-}
-
 type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'ready'; roster: PageRoster };
 
-export function ThisPage(props: ThisPageProps) {
-  const { report, tabId } = props;
+/** The roster of the tab's report, loaded again whenever the report changes. */
+function useRoster(report: PageReport | null): State {
   const [state, setState] = useState<State>(report ? { kind: 'loading' } : { kind: 'none' });
-  const [notice, setNotice] = useState<Notice>(ok(''));
-  const peopleId = useId();
-  const topicsId = useId();
-  const legendId = useId();
-
   useEffect(() => {
     if (!report) {
       setState({ kind: 'none' });
@@ -174,30 +74,18 @@ export function ThisPage(props: ThisPageProps) {
       current = false;
     };
   }, [report]);
+  return state;
+}
 
-  if (state.kind === 'none' || !report) {
-    return (
-      <div class="pp-empty" data-testid="page-none">
-        <p class="pp-empty__title">{t('popupNothingReported')}</p>
-        {!props.restricted && <p class="us-muted">{t('popupNothingReportedWhy')}</p>}
-      </div>
-    );
-  }
-  if (state.kind === 'loading')
-    return (
-      <p class="us-muted" role="status">
-        {t('popupLoading')}
-      </p>
-    );
-
-  const { roster } = state;
-  const reveal = async (kind: 'entity' | 'topic', id: string) => {
+/** Asks the tab to show a mention; closes the popup when it did, says why when it could not. */
+function revealer(tabId: number | null, close: () => void, setNotice: (notice: Notice) => void) {
+  return async (kind: 'entity' | 'topic', id: string) => {
     if (tabId === null) return;
     setNotice(ok(''));
     try {
       const reply = await sendToTab(tabId, 'revealMention', { ref: { kind, id } });
       if (reply?.ok) {
-        props.close();
+        close();
         return;
       }
       // The content script answered but has no such mark: the page changed since it was read.
@@ -207,27 +95,25 @@ export function ThisPage(props: ThisPageProps) {
       setNotice(failed(t('popupRevealNoScript')));
     }
   };
+}
 
-  const onCopy = () => {
-    const text = rosterMarkdown(
-      rosterForExport(report, roster, (props.now ?? (() => new Date()))()),
-      exportLabels(),
-    );
-    props.copy(text).then(
-      () => setNotice(ok(t('exportCopied'))),
-      () => setNotice(failed(t('exportCopyFailed'))),
-    );
-  };
-  const onDownload = () => {
-    const date = (props.now ?? (() => new Date()))();
-    props.download(
-      fileName(report.url, date),
-      rosterCsv(rosterForExport(report, roster, date), exportLabels()),
-      'text/csv',
-    );
-    setNotice(ok(t('exportDownloaded')));
-  };
+export function ThisPage(props: ThisPageProps) {
+  const { report } = props;
+  const state = useRoster(report);
+  const [notice, setNotice] = useState<Notice>(ok(''));
 
+  if (state.kind === 'none' || !report) {
+    return (
+      <EmptyState
+        testId="page-none"
+        title={t('popupNothingReported')}
+        hint={props.restricted ? undefined : t('popupNothingReportedWhy')}
+      />
+    );
+  }
+  if (state.kind === 'loading') return <Loading />;
+
+  const { roster } = state;
   return (
     <div class="pp-page">
       <p class="pp-summary" data-testid="page-summary">
@@ -238,75 +124,107 @@ export function ThisPage(props: ThisPageProps) {
           {report.title}
         </p>
       )}
-      {roster.people.length > 0 && (
-        <section aria-labelledby={peopleId}>
-          <h2 id={peopleId} class="us-h3 pp-h">
-            {t('popupPeopleHeading')}
-          </h2>
-          <ul class="pp-roster" data-testid="roster-people">
-            {roster.people.map(({ id, mentions, entity }) => (
-              <RosterRow
-                key={id}
-                id={id}
-                testId="roster-person"
-                name={entity?.name ?? id}
-                role={entity?.role ?? null}
-                badge={badgeVariant(entity)}
-                mentions={mentions}
-                onChoose={() => void reveal('entity', id)}
-              />
-            ))}
-          </ul>
-        </section>
-      )}
-      {roster.topics.length > 0 && (
-        <section aria-labelledby={topicsId}>
-          <h2 id={topicsId} class="us-h3 pp-h">
-            {t('popupTopicsHeading')}
-          </h2>
-          <ul class="pp-roster" data-testid="roster-topics">
-            {topicRows(roster.topics).map(({ id, label, mentions, term }) => (
-              <RosterRow
-                key={id}
-                id={id}
-                testId="roster-topic"
-                name={label}
-                term={term}
-                badge="topic"
-                mentions={mentions}
-                onChoose={() => void reveal('topic', id)}
-              />
-            ))}
-          </ul>
-        </section>
-      )}
+      <Roster roster={roster} reveal={revealer(props.tabId, props.close, setNotice)} />
       <PageNotes report={report} />
       {roster.people.some((p) => p.entity) && (
-        <div class="pp-actions" role="group" aria-label={t('exportGroupLabel')}>
-          <button type="button" class="us-btn" onClick={onCopy} data-testid="copy-markdown">
-            <Icon name="copy" />
-            {t('exportCopyMarkdown')}
-          </button>
-          <button type="button" class="us-btn" onClick={onDownload} data-testid="download-csv">
-            {t('exportDownloadCsv')}
-          </button>
-        </div>
+        <ExportActions {...props} report={report} roster={roster} setNotice={setNotice} />
       )}
-      <p
-        class={notice.error ? 'pp-notice pp-notice--error' : 'pp-notice'}
-        role="status"
-        aria-live="polite"
-        data-testid="page-notice"
-        data-error={notice.error ? 'true' : undefined}
-      >
-        {notice.text}
-      </p>
+      <NoticeLine notice={notice} testId="page-notice" />
       {(roster.people.length > 0 || roster.topics.length > 0) && (
-        <details class="pp-legend" data-testid="popup-legend">
-          <summary id={legendId}>{t('legendHeading')}</summary>
-          <MarkLegend style={props.markStyle ?? 'underline'} labelledBy={legendId} />
-        </details>
+        <PageLegend markStyle={props.markStyle ?? 'underline'} />
       )}
     </div>
+  );
+}
+
+/** People first, then topics; each row reveals its first mention. */
+function Roster({
+  roster,
+  reveal,
+}: {
+  roster: PageRoster;
+  reveal: (kind: 'entity' | 'topic', id: string) => Promise<void>;
+}) {
+  return (
+    <>
+      {roster.people.length > 0 && (
+        <TitledList heading={t('popupPeopleHeading')} listClass="pp-roster" testId="roster-people">
+          {roster.people.map(({ id, mentions, entity }) => (
+            <RosterRow
+              key={id}
+              id={id}
+              testId="roster-person"
+              name={entity?.name ?? id}
+              role={entity?.role ?? null}
+              badge={badgeVariant(entity)}
+              mentions={mentions}
+              onChoose={() => void reveal('entity', id)}
+            />
+          ))}
+        </TitledList>
+      )}
+      {roster.topics.length > 0 && (
+        <TitledList heading={t('popupTopicsHeading')} listClass="pp-roster" testId="roster-topics">
+          {topicRows(roster.topics).map(({ id, label, mentions, term }) => (
+            <RosterRow
+              key={id}
+              id={id}
+              testId="roster-topic"
+              name={label}
+              term={term}
+              badge="topic"
+              mentions={mentions}
+              onChoose={() => void reveal('topic', id)}
+            />
+          ))}
+        </TitledList>
+      )}
+    </>
+  );
+}
+
+/** "Copy as Markdown" and "Download CSV" of the people on the page. */
+function ExportActions(
+  props: ThisPageProps & { report: PageReport; roster: PageRoster; setNotice: (notice: Notice) => void },
+) {
+  const { report, roster, setNotice } = props;
+  const now = () => (props.now ?? (() => new Date()))();
+  const onCopy = () => {
+    const text = rosterMarkdown(rosterForExport(report, roster, now()), exportLabels());
+    props.copy(text).then(
+      () => setNotice(ok(t('exportCopied'))),
+      () => setNotice(failed(t('exportCopyFailed'))),
+    );
+  };
+  const onDownload = () => {
+    const date = now();
+    props.download(
+      exportFileName(report.url, date),
+      rosterCsv(rosterForExport(report, roster, date), exportLabels()),
+      'text/csv',
+    );
+    setNotice(ok(t('exportDownloaded')));
+  };
+  return (
+    <div class="pp-actions" role="group" aria-label={t('exportGroupLabel')}>
+      <button type="button" class="us-btn" onClick={onCopy} data-testid="copy-markdown">
+        <Icon name="copy" />
+        {t('exportCopyMarkdown')}
+      </button>
+      <button type="button" class="us-btn" onClick={onDownload} data-testid="download-csv">
+        {t('exportDownloadCsv')}
+      </button>
+    </div>
+  );
+}
+
+/** What the marks mean, folded under the roster. */
+function PageLegend({ markStyle }: { markStyle: MarkStyle }) {
+  const legendId = useId();
+  return (
+    <details class="pp-legend" data-testid="popup-legend">
+      <summary id={legendId}>{t('legendHeading')}</summary>
+      <MarkLegend style={markStyle} labelledBy={legendId} />
+    </details>
   );
 }
