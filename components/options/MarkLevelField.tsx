@@ -4,7 +4,7 @@
  * reader users get the same words as everyone else.
  */
 import { useId } from 'preact/hooks';
-import type { MarkLevel } from '../../lib/store/settings';
+import type { MarkLevel } from '../../lib/settings/settings';
 import { t } from '../../lib/ui/i18n';
 
 const LEVELS: { value: MarkLevel; label: string; hint: string }[] = [

@@ -1,23 +1,20 @@
 /**
  * The answer to a context-menu lookup that the page could not show (a PDF, a restricted page): the
- * background stores it in storage.session under `lookup` and opens the popup, which shows it here.
+ * background stores it in storage.session (lookupItem, lib/messaging/storage.ts) and opens the popup, which shows it here.
  * Same wording as the in-page card: the person's status with its sources, or "not found among the
  * published names", which claims nothing about the person.
  *
  * Renders nothing when there is no recent lookup, so the popup can always include it.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { DataBundle, Entity } from '../../lib/data/model';
-import type { StoredLookup } from '../../lib/background/lookup';
 import { sendToBackground } from '../../lib/messaging/protocol';
+import { lookupItem, type StoredLookup } from '../../lib/messaging/storage';
 import { t } from '../../lib/ui/i18n';
 import { reportedTotalShort } from '../card/format';
 import { copyLabel, pickSources } from '../card/sources';
 import { evidenceLine, STATUS_LABEL_KEY, statusVariant } from '../card/status';
 
-/** The storage.session key; the same as LOOKUP_SESSION_KEY (not imported: no store code here). */
-const KEY = 'lookup';
 /** A lookup older than this belongs to an earlier visit of the popup, not to this opening. */
 export const LOOKUP_MAX_AGE_MS = 5 * 60_000;
 
@@ -26,13 +23,6 @@ type Answer =
   | { kind: 'found'; entity: Entity }
   | { kind: 'notFound'; counts: DataBundle['counts'] | null };
 
-function toStoredLookup(value: unknown): StoredLookup | null {
-  const v = value as Partial<StoredLookup> | null | undefined;
-  if (typeof v?.query !== 'string' || typeof v.at !== 'number') return null;
-  if (v.entityId !== null && typeof v.entityId !== 'string') return null;
-  return { query: v.query, entityId: v.entityId, match: v.match ?? 'none', at: v.at };
-}
-
 export function LookupPanel({ now = Date.now }: { now?: () => number }) {
   const [lookup, setLookup] = useState<StoredLookup | null>(null);
   const [answer, setAnswer] = useState<Answer>({ kind: 'loading' });
@@ -40,21 +30,14 @@ export function LookupPanel({ now = Date.now }: { now?: () => number }) {
   // The popup may open before the background has stored the answer: follow the key.
   useEffect(() => {
     let current = true;
-    const accept = (value: unknown) => {
-      const stored = toStoredLookup(value);
+    const accept = (stored: StoredLookup | null) => {
       if (current) setLookup(stored && now() - stored.at <= LOOKUP_MAX_AGE_MS ? stored : null);
     };
-    browser.storage.session
-      .get(KEY)
-      .then((items) => accept(items[KEY]))
-      .catch(() => accept(null));
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && KEY in changes) accept(changes[KEY]?.newValue);
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    lookupItem.get().then(accept, () => accept(null));
+    const stopWatching = lookupItem.watch(accept);
     return () => {
       current = false;
-      browser.storage.onChanged.removeListener(onChanged);
+      stopWatching();
     };
   }, [now]);
 
@@ -77,7 +60,7 @@ export function LookupPanel({ now = Date.now }: { now?: () => number }) {
   }, [lookup]);
 
   if (!lookup) return null;
-  const dismiss = () => void browser.storage.session.remove(KEY).catch(() => undefined);
+  const dismiss = () => void lookupItem.remove().catch(() => undefined);
 
   return (
     <section class="lookup-panel" data-testid="lookup-panel" aria-live="polite">

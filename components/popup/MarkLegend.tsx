@@ -5,7 +5,7 @@
  */
 import { MARK_CATEGORIES, type MarkCategory } from '../../lib/content/categories';
 import { sampleCss } from '../../lib/content/highlighter';
-import type { MarkStyle } from '../../lib/store/settings';
+import type { MarkStyle } from '../../lib/settings/settings';
 import { t } from '../../lib/ui/i18n';
 import './legend.css';
 

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { readAccess } from '../../lib/access/permissions';
 import { siteAccessOf, type GrantedAccess, type SiteAccess } from '../../lib/access/sites';
-import type { Settings } from '../../lib/store/settings';
+import type { Settings } from '../../lib/settings/settings';
 import { t } from '../../lib/ui/i18n';
 import { statusVariant } from '../card/status';
 import type { DataBundle, Entity, Letter, Topic } from '../../lib/data/model';
@@ -46,37 +46,10 @@ export interface DataFacts {
   dataDate: string | null;
 }
 
-/**
- * The installed data's version, letter and counts. getInfo has no reported total or date, but the
- * card's answer (getCardData) carries both: ask it about one of the letter's organisers, who are
- * in every data set. Without it the reported total falls back to the letter's first count.
- */
+/** The installed data's version, letter, counts and date: one getInfo. */
 export async function loadDataFacts(): Promise<DataFacts> {
-  const [info, letter] = await Promise.all([
-    sendToBackground('getInfo', null),
-    sendToBackground('getLetter', null).catch(() => null),
-  ]);
-  let counts: DataBundle['counts'] = {
-    signatoriesPublished: info.signatoriesPublished,
-    signatoriesReported: letter?.signatureCounts[0]?.figure ?? '',
-  };
-  let dataDate: string | null = null;
-  const organiser = letter?.organisers[0]?.name;
-  if (organiser) {
-    try {
-      const [hit] = await sendToBackground('searchPeople', { query: organiser, limit: 1 });
-      const card = hit
-        ? await sendToBackground('getCardData', { ref: { kind: 'entity', id: hit.entity.id } })
-        : null;
-      if (card) {
-        counts = card.counts;
-        dataDate = card.dataDate;
-      }
-    } catch {
-      // The fallback counts above are still true, only less precise.
-    }
-  }
-  return { info, letter, counts, dataDate };
+  const info = await sendToBackground('getInfo', null);
+  return { info, letter: info.letter, counts: info.counts, dataDate: info.dataDate };
 }
 
 export interface RosterPerson {

@@ -7,7 +7,7 @@
  * time ("Always run on this site"). The content script is registered only where the user's mode
  * and the granted access both say yes; the deny list is applied by the content script itself.
  */
-import { listCovers, type Settings } from '../store/settings';
+import { listCovers, type Settings } from '../settings/settings';
 import { httpUrl } from '../url/http';
 
 /** Every http(s) page: what "Annotate every site" asks for. */

@@ -5,7 +5,7 @@
  * about the user's browsing.
  */
 import { browser } from 'wxt/browser';
-import type { Settings } from '../store/settings';
+import type { Settings } from '../settings/settings';
 
 export const DATA_UPDATE_ALARM = 'undersigned-data-update';
 const DAY_MINUTES = 24 * 60;

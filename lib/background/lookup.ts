@@ -16,16 +16,14 @@
  *      published names" card, which claims nothing about the person.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { LookupOutcome, LookupResult } from '../messaging/protocol';
-import { sendToTab } from '../messaging/protocol';
+import { sendToTab, type LookupOutcome, type LookupResult } from '../messaging/protocol';
+import { lookupItem } from '../messaging/storage';
 import type { StoreDB } from '../store/db';
 import { foldName } from '../store/fold';
 import { editDistance, findByName, searchPeople } from '../store/search';
 import { ensureContentScript } from './registration';
 
 export const LOOKUP_MENU_ID = 'undersigned-lookup';
-/** Where the popup finds a lookup that the page could not show (storage.session). */
-export const LOOKUP_SESSION_KEY = 'lookup';
 
 /** Longer selections are not a name; the card's heading shows at most this much. */
 const MAX_QUERY_CHARS = 80;
@@ -157,16 +155,9 @@ export async function runLookup(deps: LookupDeps, target: LookupTarget): Promise
   if (tryPage && (await showInPage(target.tabId, target.frameId, result))) {
     return { ...result, shownIn: 'page' };
   }
-  await browser.storage.session.set({
-    [LOOKUP_SESSION_KEY]: { ...result, at: (deps.now ?? Date.now)() } satisfies StoredLookup,
-  });
+  // Where the popup finds it (components/popup/LookupPanel.tsx).
+  await lookupItem.set({ ...result, at: (deps.now ?? Date.now)() });
   return { ...result, shownIn: (await (deps.openPopup ?? openPopupNow)()) ? 'popup' : 'nowhere' };
-}
-
-/** What the popup reads from storage.session (components/popup/LookupPanel.tsx). */
-export interface StoredLookup extends LookupResult {
-  /** When it was looked up (ms since epoch): the popup ignores old ones. */
-  at: number;
 }
 
 type Menus = Pick<typeof Browser.contextMenus, 'create' | 'removeAll'>;

@@ -17,7 +17,7 @@ import {
 } from '../access/sites';
 import { sendToTab } from '../messaging/protocol';
 import { LOG_PREFIX } from '../store/db';
-import { shouldScanHost, type Settings } from '../store/settings';
+import { shouldScanHost, type Settings } from '../settings/settings';
 
 /** The built content script (WXT's output path for entrypoints/content). */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';

@@ -4,7 +4,7 @@
  */
 import type { Status } from '../data/model';
 import type { MentionRef } from '../match';
-import type { MarkLevel } from '../store/settings';
+import type { MarkLevel } from '../settings/settings';
 
 /**
  * People by their status, topics alike. 'signedSingle' is a signatory named by one outlet only: a

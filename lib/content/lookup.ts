@@ -4,19 +4,12 @@
  * only places the card. Where there is no selection left (the page cleared it), the card opens at
  * the top of the viewport.
  */
+import { isLookupMessage, type LookupMessage } from '../messaging/to-content';
 import type { CardApi, CardRequest } from './card-api';
 
-export interface LookupMessage {
-  query: string;
-  entityId: string | null;
-}
-
-/** The message's payload, checked: it crossed a process boundary. */
+/** The payload (the contract's showLookup) as a lookup, or null when it is not one. */
 export function toLookupMessage(data: unknown): LookupMessage | null {
-  const d = data as { query?: unknown; entityId?: unknown } | null | undefined;
-  if (typeof d?.query !== 'string' || d.query.length > 200) return null;
-  if (d.entityId !== null && typeof d.entityId !== 'string') return null;
-  return { query: d.query, entityId: d.entityId };
+  return isLookupMessage(data) ? { query: data.query, entityId: data.entityId } : null;
 }
 
 /** The selection's box now, or a point near the top of the viewport when it is gone. */

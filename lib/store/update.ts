@@ -10,15 +10,15 @@
  * Wiring left to the background/options owners: schedule `runDataUpdate` with
  * `browser.alarms.create('data-update', { periodInMinutes: 24 * 60 })` (needs the "alarms"
  * permission) and an `alarms.onAlarm` listener registered at the top level of the background;
- * show `getUpdateState()` in the options page (it is in storage.local, so `storage.onChanged`
+ * show `updateStateItem` (lib/messaging/storage.ts) in the options page (it is in storage.local, so `storage.onChanged`
  * updates the page live); the `checkDataUpdate` message runs one check on demand.
  */
-import { browser } from 'wxt/browser';
 import type { DataBundle } from '../data/model';
 import { formatIssues, validateBundle } from '../data/validate';
 import { LOG_PREFIX, type StoreDB, type StoreLog } from './db';
 import { readMeta, seedData } from './seed';
-import { getSettings, isAllowedUpdateUrl } from './settings';
+import { updateStateItem } from '../messaging/storage';
+import { getSettings, isAllowedUpdateUrl } from '../settings/settings';
 import { compareDataVersions } from './version';
 
 /**
@@ -194,18 +194,12 @@ export type UpdateResult =
   | { status: 'rejected'; reason: RejectReason; detail: string }
   | { status: 'failed'; detail: string };
 
-export const UPDATE_STATE_KEY = 'dataUpdate';
-
-const EMPTY_STATE: UpdateState = { lastCheck: null, lastResult: null, etag: null, etagFor: null };
-
-export async function getUpdateState(): Promise<UpdateState> {
-  const stored = (await browser.storage.local.get(UPDATE_STATE_KEY))[UPDATE_STATE_KEY];
-  if (typeof stored !== 'object' || stored === null) return { ...EMPTY_STATE };
-  return { ...EMPTY_STATE, ...(stored as Partial<UpdateState>) };
+export function getUpdateState(): Promise<UpdateState> {
+  return updateStateItem.get();
 }
 
-async function saveUpdateState(state: UpdateState): Promise<void> {
-  await browser.storage.local.set({ [UPDATE_STATE_KEY]: state });
+function saveUpdateState(state: UpdateState): Promise<void> {
+  return updateStateItem.set(state);
 }
 
 /** One update check as the settings ask for it; installs an accepted data set and records the result. */

@@ -12,7 +12,7 @@ import {
   syncRegistration,
   type ScriptingLike,
 } from '../../../lib/background/registration';
-import { DEFAULT_SETTINGS, setSettings } from '../../../lib/store/settings';
+import { DEFAULT_SETTINGS, setSettings } from '../../../lib/settings/settings';
 import { freshEnvironment } from '../store/helpers';
 import { fakeAccess } from '../support/fake-access';
 

@@ -10,7 +10,7 @@ import {
   sitePatterns,
   type GrantedAccess,
 } from '../../../lib/access/sites';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/store/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/settings';
 
 const settings = (patch: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...patch });
 const none: GrantedAccess = { everySite: false, origins: [] };

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '../../../components/options/Options';
 import { Welcome } from '../../../components/welcome/Welcome';
 import { EVERY_SITE, sitePatterns } from '../../../lib/access/sites';
-import { getSettings, setSettings } from '../../../lib/store/settings';
+import { getSettings, setSettings } from '../../../lib/settings/settings';
 import { msg } from '../card/messages';
 import { click, mount, startBackground, text, typeInto, waitFor, type Background } from '../popup/helpers';
 import { fakeAccess } from '../support/fake-access';

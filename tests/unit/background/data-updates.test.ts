@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DATA_UPDATE_ALARM, syncDataUpdateAlarm } from '../../../lib/background/data-updates';
-import { DEFAULT_SETTINGS } from '../../../lib/store/settings';
+import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
 
 describe('the daily data-update alarm', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -9,7 +9,7 @@ import { createBackgroundHandlers } from '../../../lib/background/handlers';
 import type { Handlers, PageReport, ToBackground } from '../../../lib/messaging/protocol';
 import { countHistory } from '../../../lib/store/history';
 import { seedData } from '../../../lib/store/seed';
-import { getSettings, setSettings } from '../../../lib/store/settings';
+import { getSettings, setSettings } from '../../../lib/settings/settings';
 import { createStoreAccess, type StoreAccess } from '../../../lib/store/store';
 import type { FetchLike } from '../../../lib/store/update';
 import { bundleCopy, bundled, captureLog, freshEnvironment } from '../store/helpers';
@@ -132,10 +132,14 @@ describe('data look-ups', () => {
   });
 
   it('reports the installed data version, which an update may have moved past the bundled one', async () => {
+    // One call gives the popup everything it shows about the data: also the letter, counts and date.
     expect(await handlers.getInfo(null, popup())).toEqual({
       extensionVersion: '0.1.0',
       dataVersion: bundled.version,
       signatoriesPublished: 40,
+      letter: bundled.letter,
+      counts: bundled.counts,
+      dataDate: bundled.compiled,
     });
     await seedData(await store.get(), bundleCopy({ version: '2026.12.8' }), { source: 'update' });
     expect((await handlers.getInfo(null, popup())).dataVersion).toBe('2026.12.8');

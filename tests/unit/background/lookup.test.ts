@@ -9,13 +9,15 @@ import { createBackgroundHandlers } from '../../../lib/background/handlers';
 import {
   cleanSelection,
   LOOKUP_MENU_ID,
-  LOOKUP_SESSION_KEY,
   lookupTargetOf,
   pageCanHostCard,
   registerLookupMenu,
   resolveLookup,
   runLookup,
 } from '../../../lib/background/lookup';
+import { dispatch } from '../../../lib/messaging/dispatch';
+import { LOOKUP_SESSION_KEY } from '../../../lib/messaging/storage';
+import { toBackground } from '../../../lib/messaging/to-background';
 import type { StoreDB } from '../../../lib/store/db';
 import { createStoreAccess, type StoreAccess } from '../../../lib/store/store';
 import { bundled, captureLog, freshEnvironment } from '../store/helpers';
@@ -300,9 +302,15 @@ describe('the lookupSelection message', () => {
       handlers.lookupSelection({ tabId: 1, frameId: 0, text: 'Taika Waititi' }, page),
     ).rejects.toThrow(/only answered to the extension's own pages/);
     const own: Sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
-    await expect(handlers.lookupSelection({ tabId: 'x', frameId: 0, text: 1 } as never, own)).rejects.toThrow(
-      /needs/,
-    );
+    // The payload is checked once, by the contract, before the handler: a bad one is refused.
+    await expect(
+      dispatch(
+        toBackground,
+        handlers,
+        { type: 'lookupSelection', data: { tabId: 'x', frameId: 0, text: 1 } },
+        own,
+      ),
+    ).resolves.toMatchObject({ refused: 'malformed' });
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async () => ({ ok: true })) as never);
     expect(
       await handlers.lookupSelection({ tabId: 1, frameId: 0, text: 'Taika Waititi' }, own),

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '../../../components/options/Options';
-import { getSettings, setSettings } from '../../../lib/store/settings';
+import { getSettings, setSettings } from '../../../lib/settings/settings';
 import type { FetchLike } from '../../../lib/store/update';
 import { msg } from '../card/messages';
 import { click, mount, startBackground, text, waitFor, type Background } from '../popup/helpers';

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '../../../components/options/Options';
 import { countHistory } from '../../../lib/store/history';
-import { getSettings } from '../../../lib/store/settings';
+import { getSettings } from '../../../lib/settings/settings';
 import type { FetchLike } from '../../../lib/store/update';
 import { msg } from '../card/messages';
 import {

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LOOKUP_MAX_AGE_MS, LookupPanel } from '../../../components/popup/LookupPanel';
-import { LOOKUP_SESSION_KEY, type StoredLookup } from '../../../lib/background/lookup';
+import { LOOKUP_SESSION_KEY, type StoredLookup } from '../../../lib/messaging/storage';
 import { msg } from '../card/messages';
 import { click, mount, startBackground, text, waitFor } from './helpers';
 

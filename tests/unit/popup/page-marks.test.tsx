@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../components/popup/Popup';
 import type { PageReport } from '../../../lib/messaging/protocol';
-import { setSettings } from '../../../lib/store/settings';
+import { setSettings } from '../../../lib/settings/settings';
 import { msg } from '../card/messages';
 import { click, mount, pageReport, startBackground, text, waitFor, type Background } from './helpers';
 

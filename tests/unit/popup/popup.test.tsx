@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resolveTabId } from '../../../components/popup/data';
 import { HistoryTab } from '../../../components/popup/HistoryTab';
 import { Popup } from '../../../components/popup/Popup';
-import { setSettings } from '../../../lib/store/settings';
+import { setSettings } from '../../../lib/settings/settings';
 import { msg } from '../card/messages';
 import {
   click,

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../components/popup/Popup';
 import { EVERY_SITE, sitePatterns } from '../../../lib/access/sites';
-import { getSettings, setSettings } from '../../../lib/store/settings';
+import { getSettings, setSettings } from '../../../lib/settings/settings';
 import { msg } from '../card/messages';
 import { fakeAccess } from '../support/fake-access';
 import { click, mount, pageReport, startBackground, text, waitFor, type Background } from './helpers';

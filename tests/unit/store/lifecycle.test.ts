@@ -11,7 +11,7 @@ import { readInstalledBundle, readMeta, seedData } from '../../../lib/store/seed
 import type { DataBundle } from '../../../lib/data/model';
 import { DATA_FORMAT } from '../../../lib/data/schema';
 import { validateBundle } from '../../../lib/data/validate';
-import { getSettings, setSettings } from '../../../lib/store/settings';
+import { getSettings, setSettings } from '../../../lib/settings/settings';
 import { createStoreAccess, openStore, syncBundledData } from '../../../lib/store/store';
 import { bundleCopy, bundled, captureLog, freshEnvironment, visit } from './helpers';
 

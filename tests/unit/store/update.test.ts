@@ -8,7 +8,7 @@ import type { StoreDB } from '../../../lib/store/db';
 import { historyForEntity, recordVisit } from '../../../lib/store/history';
 import { getEntity } from '../../../lib/store/search';
 import { readMeta } from '../../../lib/store/seed';
-import { setSettings } from '../../../lib/store/settings';
+import { setSettings } from '../../../lib/settings/settings';
 import { openStore } from '../../../lib/store/store';
 import {
   evaluateDownload,

@@ -11,7 +11,7 @@ import {
   setSettings,
   shouldScanHost,
   type Settings,
-} from '../../../lib/store/settings';
+} from '../../../lib/settings/settings';
 
 beforeEach(() => fakeBrowser.reset());
 

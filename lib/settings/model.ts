@@ -1,17 +1,7 @@
 /**
- * The user's settings, typed, with defaults.
- *
- * Stored in `browser.storage.local`, not in the IndexedDB store, on purpose: the content script
- * needs them on every page (mode, lists, mark style) and cannot open our database (its
- * `indexedDB` is the page's), and storage.local is readable from every extension context
- * without waking the background, with `storage.onChanged` telling every open tab, popup and
- * options page about a change. The database therefore holds data and history only, and its
- * rebuilds can never lose settings.
- *
- * This module imports nothing heavy: the content script may use it.
+ * What the settings are: their type, defaults and checks, and which hosts they let the content
+ * script read. Pure: no storage, no browser API (lib/settings/settings.ts reads and writes them).
  */
-import { browser } from 'wxt/browser';
-
 export type Mode = 'everywhere' | 'allowed-sites' | 'on-click';
 export type MarkStyle = 'underline' | 'background' | 'none';
 /**
@@ -54,8 +44,6 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   dataUpdates: false,
   dataUpdateUrl: '',
 });
-
-export const SETTINGS_KEY = 'settings';
 
 const MODES: readonly Mode[] = ['everywhere', 'allowed-sites', 'on-click'];
 const MARK_STYLES: readonly MarkStyle[] = ['underline', 'background', 'none'];
@@ -127,33 +115,6 @@ export function sanitiseSettings(input: unknown): Partial<Settings> {
 /** The stored settings over the defaults. */
 export function resolveSettings(stored: unknown): Settings {
   return { ...DEFAULT_SETTINGS, ...sanitiseSettings(stored) };
-}
-
-export async function getSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  return resolveSettings(stored[SETTINGS_KEY]);
-}
-
-/** Applies the valid fields of `patch` and returns the settings now in force. */
-export async function setSettings(patch: Partial<Settings> | unknown): Promise<Settings> {
-  const next = { ...(await getSettings()), ...sanitiseSettings(patch) };
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
-  return next;
-}
-
-export async function resetSettings(): Promise<Settings> {
-  await browser.storage.local.remove(SETTINGS_KEY);
-  return { ...DEFAULT_SETTINGS };
-}
-
-/** Calls `listener` with the new settings whenever any context changes them. Returns an unsubscribe. */
-export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
-  const handle = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    listener(resolveSettings(changes[SETTINGS_KEY]?.newValue));
-  };
-  browser.storage.onChanged.addListener(handle);
-  return () => browser.storage.onChanged.removeListener(handle);
 }
 
 /** Whether the content script should scan a page on its own, per mode and lists. */
