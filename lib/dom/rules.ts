@@ -128,10 +128,10 @@ export function isUnrenderedFrame(frame: Element): boolean {
  * "Licensing FAQ"; a tech portal's footer said "published under license". Hits in furniture are
  * still reported (a signatory is marked wherever named); they are only no evidence of the topic.
  *
- * - The main content (findMainContent) is the page's <article> with the most text, else <main>,
- *   else [role=main], each only if it holds a quarter of the page's paragraph text (a promotion
- *   box or a teaser card can be an <article>); else a readability-style choice. Outside it is
- *   furniture.
+ * - The main content (findMainContent) is the page's <article> with the most paragraph text,
+ *   else <main>, else [role=main], each only if it holds a quarter of the page's paragraph text
+ *   (a promotion box or a teaser card can be an <article>); else a readability-style choice.
+ *   Outside it is furniture.
  * - Inside it, furniture still: navigation, asides and footers (landmarks, by tag or role), the
  *   page's banner (a <header> not inside an article or main: inside one it is the article's own
  *   headline, standfirst and byline), and boxes whose class or id names a related-story list,
@@ -225,20 +225,13 @@ function hasFurnitureName(el: Element): boolean {
   return false;
 }
 
-/** Is (nearly) all of this element's text in links? Whitespace aside; 9 in 10 characters. */
+/** Is (nearly) all of this element's text in links? 9 in 10 characters, leading and trailing space aside. */
 function isAllLinks(el: Element): boolean {
-  const all = visibleLength(el.textContent);
+  const all = (el.textContent ?? '').trim().length;
   if (all === 0) return false;
   let linked = 0;
-  for (const a of el.querySelectorAll('a')) linked += visibleLength(a.textContent);
+  for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').trim().length;
   return linked * 10 >= all * 9;
-}
-
-function visibleLength(text: string | null): number {
-  if (text === null) return 0;
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 32 && text.charCodeAt(i) !== 160) n++;
-  return n;
 }
 
 /** Is text with these flags the article's (evidence of what the page is about)? */
@@ -258,10 +251,14 @@ const MIN_PAGE_PROSE = 200;
 const LANDMARK_SELECTOR =
   'nav,aside,footer,header,[role=navigation],[role=contentinfo],[role=complementary],[role=banner]';
 
-/** The page's paragraphs of prose: each one's length, summed by parent, and in all. */
+/**
+ * The page's paragraphs of prose: each one's length, summed by parent, by nearest <article> (when
+ * there are several to choose from), and in all.
+ */
 export interface Prose {
   lengths: Map<Element, number>;
   byParent: Map<Element, number>;
+  byArticle: Map<Element, number>;
   total: number;
 }
 
@@ -271,10 +268,11 @@ export interface Prose {
  */
 export function readLayout(root: Node): PageLayout {
   const scope = root as ParentNode;
-  const prose: Prose = { lengths: new Map(), byParent: new Map(), total: 0 };
+  const prose: Prose = { lengths: new Map(), byParent: new Map(), byArticle: new Map(), total: 0 };
   if (typeof scope.querySelectorAll !== 'function') return { main: null, prose, mainProse: 0 };
-  readProse(scope, prose);
-  const main = mainContent(scope, prose);
+  const articles = scope.querySelectorAll('article');
+  readProse(scope, prose, articles.length > 1);
+  const main = mainContent(scope, articles, prose);
   return { main, prose, mainProse: main === null ? prose.total : proseUnder(main, prose) };
 }
 
@@ -283,19 +281,28 @@ export function findMainContent(root: Node): Element | null {
   return readLayout(root).main;
 }
 
-function mainContent(scope: ParentNode, prose: Prose): Element | null {
-  const semantic = [largestArticle(scope), scope.querySelector('main'), scope.querySelector('[role=main]')];
+function mainContent(scope: ParentNode, articles: NodeListOf<Element>, prose: Prose): Element | null {
+  const semantic = [
+    largestArticle(articles, prose),
+    scope.querySelector('main'),
+    scope.querySelector('[role=main]'),
+  ];
   for (const el of semantic) {
     if (el !== null && (prose.total < MIN_PAGE_PROSE || proseUnder(el, prose) * 4 >= prose.total)) return el;
   }
   return densestProse(scope, prose);
 }
 
-function largestArticle(scope: ParentNode): Element | null {
-  let best: Element | null = null;
-  let most = -1;
-  for (const article of scope.querySelectorAll('article')) {
-    const length = article.textContent?.length ?? 0;
+/**
+ * The <article> with the most text: paragraph text, each paragraph counted for its nearest
+ * article (a page's text also counts scripts and style sheets, and reading the text of every
+ * article, or querying each one, was most of the layout's cost on a big page); the first one when
+ * none has paragraphs.
+ */
+function largestArticle(articles: NodeListOf<Element>, prose: Prose): Element | null {
+  let best = articles[0] ?? null;
+  let most = 0;
+  for (const [article, length] of prose.byArticle) {
     if (length > most) {
       most = length;
       best = article;
@@ -304,7 +311,7 @@ function largestArticle(scope: ParentNode): Element | null {
   return best;
 }
 
-function readProse(scope: ParentNode, prose: Prose): void {
+function readProse(scope: ParentNode, prose: Prose, severalArticles: boolean): void {
   for (const p of scope.querySelectorAll('p')) {
     const length = p.textContent?.length ?? 0;
     const parent = p.parentElement;
@@ -312,6 +319,8 @@ function readProse(scope: ParentNode, prose: Prose): void {
     prose.lengths.set(p, length);
     prose.byParent.set(parent, (prose.byParent.get(parent) ?? 0) + length);
     prose.total += length;
+    const article = severalArticles ? parent.closest('article') : null;
+    if (article !== null) prose.byArticle.set(article, (prose.byArticle.get(article) ?? 0) + length);
   }
 }
 

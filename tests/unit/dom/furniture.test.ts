@@ -11,7 +11,7 @@ import {
   topFlags,
   FURNITURE_NAME,
 } from '../../../lib/dom/rules';
-import { scanDom } from '../../../lib/dom/scan-dom';
+import { scanDom, scanDomSliced } from '../../../lib/dom/scan-dom';
 import { realMatcher } from '../match/helpers';
 
 /** Builds a test page from constant markup (test fixtures only; the extension never does this). */
@@ -205,6 +205,22 @@ describe('the DOM adapter', () => {
     expect(aiCopyright(body)).toBe(false);
     body.querySelector('article')!.appendChild(body.querySelector('x-notice')!);
     expect(aiCopyright(body)).toBe(true);
+  });
+
+  it('gets a slice of its own in a sliced scan, only when it has work, with the same result', async () => {
+    const yields = async (root: HTMLElement) => {
+      let count = 0;
+      const scan = await scanDomSliced(root, realMatcher, {
+        budgetMs: 1e9,
+        yieldFn: async () => void count++,
+      });
+      expect(scan.classification).toEqual(scanDom(root, realMatcher).classification);
+      return count;
+    };
+    expect(await yields(page(`<article>${PROSE}<p>AI.</p></article>`))).toBe(1);
+    expect(await yields(page(`<article>${PROSE}<p>AI.</p></article><footer>Copyright policy</footer>`))).toBe(
+      2,
+    );
   });
 
   it('looks for the main content once per scan, and only when the classification depends on it', () => {
