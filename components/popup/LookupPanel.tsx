@@ -72,7 +72,7 @@ export function LookupPanel({ now = Date.now }: { now?: () => number }) {
       ) : (
         <NotFoundAnswer query={lookup.query} counts={answer.counts} />
       )}
-      <button type="button" class="lookup-panel__dismiss" onClick={dismiss}>
+      <button type="button" class="us-btn lookup-panel__dismiss" onClick={dismiss}>
         {t('lookupPanelDismiss')}
       </button>
     </section>

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Welcome } from '../../components/welcome/Welcome';
 import '../../assets/styles/page.css';
-import '../../components/card/card.css';
+import '../../components/base.css';
 import '../../components/options/options.css';
 import '../../components/welcome/welcome.css';
 

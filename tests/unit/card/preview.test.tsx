@@ -105,7 +105,10 @@ const PAGE_CSS = `
 beforeEach(installMessages);
 
 it('writes test-results/card-preview.html with every card in both themes', async () => {
-  const cardCss = readFileSync(resolve(repoRoot, 'components/card/card.css'), 'utf8');
+  // The shadow root's stylesheet (components/card/styles.ts): the shared tokens, the card, its sources.
+  const cardCss = ['components/base.css', 'components/card/card.css', 'components/card/sources.css']
+    .map((file) => readFileSync(resolve(repoRoot, file), 'utf8'))
+    .join('\n');
   const sections: string[] = [];
   for (const [i, row] of rows.entries()) {
     const light = await renderToHtml(row.card('light'), row.click);
@@ -117,7 +120,7 @@ it('writes test-results/card-preview.html with every card in both themes', async
     );
   }
   const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Undersigned card preview</title>
-<style>${PAGE_CSS}</style><style>${cardCss}</style></head><body>${sections.join('\n')}</body></html>`;
+<style>${cardCss}</style><style>${PAGE_CSS}</style></head><body>${sections.join('\n')}</body></html>`;
   mkdirSync(dirname(PREVIEW_FILE), { recursive: true });
   writeFileSync(PREVIEW_FILE, page);
 
