@@ -82,18 +82,18 @@ describe('scanDom', () => {
       '<div contenteditable="true"><p>Mark Ruffalo</p></div><div contenteditable="">Ben Stiller</div>' +
         '<div contenteditable="plaintext-only">Cate Blanchett</div>' +
         '<div data-undersigned-ui><p>Ron Howard</p></div><undersigned-card data-wxt-shadow-root>Chris Rock</undersigned-card>' +
-        '<p contenteditable="false">Paul Simon</p>',
+        '<p contenteditable="false">Ava DuVernay</p>',
     );
-    expect(list(scanDom(root, realMatcher))).toEqual([['Paul Simon', 'paul-simon', 'full']]);
+    expect(list(scanDom(root, realMatcher))).toEqual([['Ava DuVernay', 'ava-duvernay', 'full']]);
   });
 
   it('skips everything under the outermost skipped element, whichever descendant is reached first', () => {
     // The first candidate climbs through an editable span and then our UI's container: both count.
     const root = page(
       '<div data-undersigned-ui><span contenteditable><b>Ben Stiller</b></span><p>Mark Ruffalo</p></div>' +
-        '<p>Paul Simon</p>',
+        '<p>Ava DuVernay</p>',
     );
-    expect(list(scanDom(root, realMatcher))).toEqual([['Paul Simon', 'paul-simon', 'full']]);
+    expect(list(scanDom(root, realMatcher))).toEqual([['Ava DuVernay', 'ava-duvernay', 'full']]);
   });
 
   it('scans open shadow roots of custom elements, not closed ones, and not our own shadow hosts', () => {
@@ -137,7 +137,7 @@ describe('scanDom', () => {
     const root = page('<p>Mark Ruffalo</p><div id="plain"></div><span id="inline"></span><p is="x-p"></p>');
     root.querySelector('#plain')!.attachShadow({ mode: 'open' }).append('Ben Stiller');
     root.querySelector('#inline')!.attachShadow({ mode: 'open' }).append('Cate Blanchett');
-    root.querySelector('p[is]')!.attachShadow({ mode: 'open' }).append('Paul Simon');
+    root.querySelector('p[is]')!.attachShadow({ mode: 'open' }).append('Ava DuVernay');
     expect(list(scanDom(root, realMatcher))).toEqual([['Mark Ruffalo', 'mark-ruffalo', 'full']]);
   });
 
