@@ -2,30 +2,20 @@
  * The welcome page's one-click choices and the options page's permission requests, over the real
  * background handlers and the in-memory permissions API (tests/unit/support/fake-access.ts).
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Options } from '../../../components/options/Options';
 import { Welcome } from '../../../components/welcome/Welcome';
 import { EVERY_SITE, sitePatterns } from '../../../lib/access/sites';
 import { getSettings, setSettings } from '../../../lib/settings/settings';
 import { msg } from '../card/messages';
-import { click, mount, startBackground, text, typeInto, waitFor, type Background } from '../popup/helpers';
+import { click, text, typeInto, waitFor } from '../popup/helpers';
 import { fakeAccess } from '../support/fake-access';
+import { useBackground } from '../support/ui';
 
-let bg: Background;
-let cleanup: (() => void) | null = null;
-beforeEach(() => {
-  bg = startBackground();
-});
-afterEach(async () => {
-  cleanup?.();
-  cleanup = null;
-  await bg.store.close();
-  vi.restoreAllMocks();
-});
+const { show } = useBackground();
 
 function render(node: preact.ComponentChild) {
-  const { host, unmount } = mount(node);
-  cleanup = unmount;
+  const { host } = show(node);
   return (s: string) => host.querySelector<HTMLElement>(s);
 }
 

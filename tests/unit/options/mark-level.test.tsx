@@ -2,30 +2,19 @@
  * The options page's marks section: the mark level as an accessible radio group that saves at
  * once, the legend of every mark (following the mark style), and failures styled as failures.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Options } from '../../../components/options/Options';
 import { getSettings, setSettings } from '../../../lib/settings/settings';
 import type { FetchLike } from '../../../lib/store/update';
 import { msg } from '../card/messages';
-import { click, mount, startBackground, text, waitFor, type Background } from '../popup/helpers';
+import { click, text, waitFor } from '../popup/helpers';
+import { useBackground } from '../support/ui';
 
-let bg: Background;
-let cleanup: (() => void) | null = null;
 const fetch = vi.fn<FetchLike>(async () => Promise.reject(new TypeError('NetworkError')));
-
-beforeEach(() => {
-  bg = startBackground({ fetch });
-});
-afterEach(async () => {
-  cleanup?.();
-  cleanup = null;
-  await bg.store.close();
-  vi.restoreAllMocks();
-});
+const { bg, show } = useBackground({ fetch });
 
 async function options() {
-  const { host, unmount } = mount(<Options />);
-  cleanup = unmount;
+  const { host } = show(<Options />);
   const $ = <T extends HTMLElement = HTMLElement>(s: string) => host.querySelector<T>(s);
   await waitFor('the settings', () => $('[data-testid="mark-level"]'));
   return { host, $ };

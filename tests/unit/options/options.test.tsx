@@ -3,42 +3,23 @@
  * setSettings (and announced), host lists are normalised, clearing history asks first, and the
  * data section shows the installed data and runs "Check now".
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '../../../components/options/Options';
 import { countHistory } from '../../../lib/store/history';
 import { getSettings } from '../../../lib/settings/settings';
 import type { FetchLike } from '../../../lib/store/update';
 import { msg } from '../card/messages';
-import {
-  bundled,
-  click,
-  mount,
-  pageReport,
-  startBackground,
-  text,
-  typeInto,
-  waitFor,
-  type Background,
-} from '../popup/helpers';
+import { bundled, click, pageReport, text, typeInto, waitFor } from '../popup/helpers';
+import { useBackground } from '../support/ui';
 
-let bg: Background;
-let cleanup: (() => void) | null = null;
 const fetch = vi.fn<FetchLike>(async () => new Response(null, { status: 304 }));
-
-beforeEach(() => {
-  bg = startBackground({ fetch });
-});
-afterEach(async () => {
-  cleanup?.();
-  cleanup = null;
-  await bg.store.close();
-  vi.restoreAllMocks();
+const { bg, show } = useBackground({ fetch });
+afterEach(() => {
   fetch.mockClear();
 });
 
 async function options() {
-  const { host, unmount } = mount(<Options />);
-  cleanup = unmount;
+  const { host } = show(<Options />);
   const $ = <T extends HTMLElement = HTMLElement>(s: string) => host.querySelector<T>(s);
   await waitFor('the settings', () => $('[data-testid="options-mode"]'));
   const saved = () => text($('[data-testid="saved"]'));

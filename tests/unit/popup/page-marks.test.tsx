@@ -4,39 +4,20 @@
  * with the way to change it; letter anchors are one row that says what they are about; errors are
  * styled as errors; and the legend lists every mark.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Popup } from '../../../components/popup/Popup';
+
 import type { PageReport } from '../../../lib/messaging/protocol';
 import { setSettings } from '../../../lib/settings/settings';
 import { msg } from '../card/messages';
-import { click, mount, pageReport, startBackground, text, waitFor, type Background } from './helpers';
+import { click, pageReport, text, waitFor } from './helpers';
+import { showPopup, useBackground } from '../support/ui';
 
-let bg: Background;
-let cleanup: (() => void) | null = null;
-
-beforeEach(() => {
-  bg = startBackground();
-});
-afterEach(async () => {
-  cleanup?.();
-  cleanup = null;
-  await bg.store.close();
-  vi.restoreAllMocks();
-});
+const { bg, show } = useBackground();
 
 const TAB = 11;
 
-function popup(copy = vi.fn(async (_text: string) => {})) {
-  const { host, unmount } = mount(
-    <Popup search={`?tabId=${TAB}`} close={vi.fn()} copy={copy} download={vi.fn()} />,
-  );
-  cleanup = unmount;
-  return {
-    $: (s: string) => host.querySelector<HTMLElement>(s),
-    $$: (s: string) => [...host.querySelectorAll<HTMLElement>(s)],
-  };
-}
+const popup = (copy = vi.fn(async (_text: string) => {})) => showPopup({ show }, TAB, { copy });
 
 function ordinaryPage(people: [string, number][], topicsOffPage: number): PageReport {
   return {

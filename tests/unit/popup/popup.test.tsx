@@ -3,52 +3,21 @@
  * counts and its summary, revealMention, search (forgiving and honest), the letter, history, the
  * tabs' keyboard behaviour and the export buttons.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resolveTabId } from '../../../components/popup/data';
 import { HistoryTab } from '../../../components/popup/HistoryTab';
-import { Popup } from '../../../components/popup/Popup';
+import type { PopupProps } from '../../../components/popup/Popup';
 import { setSettings } from '../../../lib/settings/settings';
 import { msg } from '../card/messages';
-import {
-  click,
-  key,
-  mount,
-  pageReport,
-  startBackground,
-  text,
-  typeInto,
-  waitFor,
-  type Background,
-} from './helpers';
+import { click, key, pageReport, text, typeInto, waitFor } from './helpers';
+import { showPopup, useBackground } from '../support/ui';
 
-let bg: Background;
-let cleanup: (() => void) | null = null;
-
-beforeEach(() => {
-  bg = startBackground();
-});
-afterEach(async () => {
-  cleanup?.();
-  cleanup = null;
-  await bg.store.close();
-  vi.restoreAllMocks();
-});
+const { bg, show, unmount } = useBackground();
 
 const TAB = 7;
 
-function popup(extra: Partial<Parameters<typeof Popup>[0]> = {}) {
-  const close = vi.fn();
-  const copy = vi.fn(async (_text: string) => {});
-  const download = vi.fn((_name: string, _text: string, _type: string) => {});
-  const { host, unmount } = mount(
-    <Popup search={`?tabId=${TAB}`} close={close} copy={copy} download={download} {...extra} />,
-  );
-  cleanup = unmount;
-  const $ = (s: string) => host.querySelector<HTMLElement>(s);
-  const $$ = (s: string) => [...host.querySelectorAll<HTMLElement>(s)];
-  return { host, close, copy, download, $, $$ };
-}
+const popup = (extra: Partial<PopupProps> = {}) => showPopup({ show }, TAB, extra);
 
 const rowsOf = (rows: HTMLElement[]) =>
   rows.map((row) => ({
@@ -139,7 +108,7 @@ describe('This page', () => {
     const p = popup();
     await waitFor('the summary', () => p.$('[data-testid="page-summary"]'));
     expect(text(p.$('[data-testid="page-summary"]'))).toBe(`${list('1 signatory', '1 topic')} on this page`);
-    cleanup?.();
+    unmount();
 
     await bg.report(
       TAB,
@@ -204,7 +173,7 @@ describe('This page', () => {
     expect(text(none.querySelector('.pp-empty__title'))).toBe(msg('popupNothingReported'));
     expect(text(none)).toContain(msg('popupNothingReportedWhy'));
     expect(bg.tabMessages).toHaveBeenCalledWith(TAB, { type: 'getReport', data: null });
-    cleanup?.();
+    unmount();
 
     bg.tabMessages.mockResolvedValue(pageReport([['paul-mccartney', 2]]));
     const q = popup();
@@ -340,7 +309,7 @@ describe('Search', () => {
       expect(link.getAttribute('target')).toBe('_blank');
       expect(link.getAttribute('rel')).toContain('noopener');
     }
-    cleanup?.();
+    unmount();
 
     const q = await searchFor('blanchtt');
     expect(q.$$('[data-testid="search-result"]')[0]?.dataset.id).toBe('cate-blanchett');
@@ -354,7 +323,7 @@ describe('Search', () => {
       msg('cardNamedByOutletsCopies', '51', '23'),
     );
     expect(text(first)).not.toMatch(/coinrss|bloggerdesi/);
-    cleanup?.();
+    unmount();
 
     const q = await searchFor('Adam Scott');
     const [scott] = q.$$('[data-testid="search-result"]');
@@ -421,8 +390,7 @@ describe('History', () => {
     );
     await bg.report(2, pageReport([['cate-blanchett', 3]], [], 'https://b.example/two'));
     await bg.report(3, pageReport([['mark-ruffalo', 1]], [], 'https://c.example/three'));
-    const { host, unmount } = mount(<HistoryTab />);
-    cleanup = unmount;
+    const { host } = show(<HistoryTab />);
     const entries = await waitFor('the history', () => {
       const found = [...host.querySelectorAll('[data-testid="history-entry"]')];
       return found.length === 3 ? found : null;
@@ -461,8 +429,7 @@ describe('History', () => {
 
   it('says "History is off" when it is turned off', async () => {
     await setSettings({ history: false });
-    const { host, unmount } = mount(<HistoryTab />);
-    cleanup = unmount;
+    const { host } = show(<HistoryTab />);
     const off = await waitFor('the off state', () => host.querySelector('[data-testid="history-off"]'));
     expect(text(off.querySelector('.pp-empty__title'))).toBe('History is off');
     const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined as never);
@@ -471,8 +438,7 @@ describe('History', () => {
   });
 
   it('says when there is no page yet', async () => {
-    const { host, unmount } = mount(<HistoryTab />);
-    cleanup = unmount;
+    const { host } = show(<HistoryTab />);
     const empty = await waitFor('the empty state', () => host.querySelector('[data-testid="history-empty"]'));
     expect(text(empty)).toContain(msg('popupHistoryEmpty'));
   });

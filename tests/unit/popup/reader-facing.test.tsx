@@ -7,13 +7,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PersonCard } from '../../../components/card/PersonCard';
 import { FoundAnswer } from '../../../components/popup/LookupPanel';
 import { Popup } from '../../../components/popup/Popup';
 import { SearchResult } from '../../../components/popup/SearchTab';
 import notesFixture from '../../fixtures/research-notes.json';
-import { bundled, click, mount, pageReport, startBackground, waitFor, type Background } from './helpers';
+import { bundled, click, mount, pageReport, waitFor } from './helpers';
+import { useBackground } from '../support/ui';
 
 const factsDir = resolve(__dirname, '../../../../shared/data');
 
@@ -70,17 +71,7 @@ function expectNoResearchNote(strings: readonly string[], where: string): void {
   }
 }
 
-let bg: Background;
-let cleanup: (() => void) | null = null;
-beforeEach(() => {
-  bg = startBackground();
-});
-afterEach(async () => {
-  cleanup?.();
-  cleanup = null;
-  await bg.store.close();
-  vi.restoreAllMocks();
-});
+const { bg, show } = useBackground();
 
 describe('no maintainer note is shown anywhere', () => {
   it('looks for the committed notes and, beside the repository, every note of the research', () => {
@@ -120,10 +111,7 @@ describe('no maintainer note is shown anywhere', () => {
   it('in the popup roster and its Markdown export, with every entity on the page', async () => {
     await bg.report(7, pageReport(bundled.entities.map((e): [string, number] => [e.id, 1])));
     const copy = vi.fn(async (_text: string) => {});
-    const { host, unmount } = mount(
-      <Popup search="?tabId=7" close={() => {}} copy={copy} download={() => {}} />,
-    );
-    cleanup = unmount;
+    const { host } = show(<Popup search="?tabId=7" close={() => {}} copy={copy} download={() => {}} />);
     await waitFor('the roster', () => {
       const rows = host.querySelectorAll('[data-testid="roster-person"]');
       return rows.length === bundled.entities.length ? rows : null;

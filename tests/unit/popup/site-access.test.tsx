@@ -3,22 +3,21 @@
  * API (tests/unit/support/fake-access.ts): what it says for each state, and what each action asks
  * the browser for and saves.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../components/popup/Popup';
 import { EVERY_SITE, sitePatterns } from '../../../lib/access/sites';
 import { getSettings, setSettings } from '../../../lib/settings/settings';
 import { msg } from '../card/messages';
 import { fakeAccess } from '../support/fake-access';
-import { click, mount, pageReport, startBackground, text, waitFor, type Background } from './helpers';
+import { click, pageReport, text, waitFor } from './helpers';
+import { useBackground } from '../support/ui';
 
 const TAB = 7;
 const HOST = 'news.example';
-let bg: Background;
-let cleanup: (() => void) | null = null;
+const { bg, show } = useBackground();
 
 beforeEach(() => {
-  bg = startBackground();
   // The tab's content script: not there until "injected", then it answers.
   let running = false;
   bg.tabMessages.mockImplementation(async (_tab: unknown, message: { type: string }) => {
@@ -33,18 +32,11 @@ beforeEach(() => {
   // WXT's fake browser has no executeScript: the injection is this spy.
   (fakeBrowser.scripting as unknown as { executeScript: typeof inject }).executeScript = inject;
 });
-afterEach(async () => {
-  cleanup?.();
-  cleanup = null;
-  await bg.store.close();
-  vi.restoreAllMocks();
-});
 
 const inject = vi.fn(async (): Promise<unknown[]> => []);
 
 async function popup() {
-  const { host, unmount } = mount(<Popup search={`?tabId=${TAB}`} close={vi.fn()} />);
-  cleanup = unmount;
+  const { host } = show(<Popup search={`?tabId=${TAB}`} close={vi.fn()} />);
   const $ = (s: string) => host.querySelector<HTMLElement>(s);
   const panel = await waitFor('the site panel', () => $('[data-testid="site-access"]'));
   return { $, panel };
