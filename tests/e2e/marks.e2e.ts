@@ -211,14 +211,9 @@ defineE2E('the legend lists every mark in the popup and the options page, light 
         row.getAttribute('data-category'),
       ),
     );
-  expect(await categories()).toEqual([
-    'signed',
-    'signedSingle',
-    'organiser',
-    'actor',
-    'unconfirmed',
-    'topic',
-  ]);
+  // The legend's rows, strongest claim first.
+  const legendOrder = ['signed', 'signedSingle', 'organiser', 'actor', 'unconfirmed', 'topic'];
+  expect(await categories()).toEqual(legendOrder);
   // The samples are drawn with the marks' own lines: the single-outlet one thinner than the signatory's.
   const lines = await popup.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('[data-testid="popup-legend"] .us-legend__sample')].map(

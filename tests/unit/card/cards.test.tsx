@@ -5,26 +5,14 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import committed from '../../../assets/data/bundle.json';
 import { NotFoundCard } from '../../../components/card/NotFoundCard';
 import { PersonCard } from '../../../components/card/PersonCard';
 import { TopicCard } from '../../../components/card/TopicCard';
-import type { DataBundle, Entity, Topic } from '../../../lib/data/model';
+
 import { installMessages, msg } from './messages';
+import { bundle, entity, topic } from '../support/bundle';
 
-const bundle = committed as DataBundle;
 const { letter, counts } = bundle;
-
-function entity(name: string): Entity {
-  const found = bundle.entities.find((e) => e.name === name);
-  if (!found) throw new Error(`no ${name} in the bundle`);
-  return found;
-}
-function topic(id: string): Topic {
-  const found = bundle.topics.find((t) => t.id === id);
-  if (!found) throw new Error(`no topic ${id}`);
-  return found;
-}
 
 let host: HTMLElement;
 beforeEach(() => {

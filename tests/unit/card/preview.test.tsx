@@ -10,22 +10,19 @@ import type { JSX } from 'preact';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, expect, it } from 'vitest';
-import committed from '../../../assets/data/bundle.json';
 import type { CardTheme } from '../../../components/card/CardShell';
 import { NotFoundCard } from '../../../components/card/NotFoundCard';
 import { PersonCard } from '../../../components/card/PersonCard';
 import { TopicCard } from '../../../components/card/TopicCard';
-import type { DataBundle, Entity, Topic } from '../../../lib/data/model';
+
 import { installMessages } from './messages';
+import { bundle, entity, topic } from '../support/bundle';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
 export const PREVIEW_FILE = resolve(repoRoot, 'test-results/card-preview.html');
 
-const bundle = committed as DataBundle;
 const { letter, counts } = bundle;
-const entity = (name: string) => bundle.entities.find((e) => e.name === name) as Entity;
-const topic = (id: string) => bundle.topics.find((t) => t.id === id) as Topic;
 const common = { letter, counts, onClose: () => {}, dataDate: bundle.compiled };
 
 type Row = { title: string; card: (theme: CardTheme) => JSX.Element; click?: string; full?: boolean };

@@ -1,6 +1,5 @@
 /** The card's pure helpers, against the real bundled letter and people. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import committed from '../../../assets/data/bundle.json';
 import { citationText } from '../../../components/card/citation';
 import { formatDate, reportedTotalShort } from '../../../components/card/format';
 import {
@@ -12,22 +11,12 @@ import {
 } from '../../../components/card/relevant-paragraphs';
 import { copyLabel, hostOf, pickSources } from '../../../components/card/sources';
 import { statusVariant } from '../../../components/card/status';
-import type { DataBundle, Entity, Topic } from '../../../lib/data/model';
-import { installMessages } from './messages';
 
-const bundle = committed as DataBundle;
+import { installMessages } from './messages';
+import { bundle, entity, topic } from '../support/bundle';
+
 const { letter } = bundle;
 
-function entity(name: string): Entity {
-  const found = bundle.entities.find((e) => e.name === name);
-  if (!found) throw new Error(`no ${name} in the bundle`);
-  return found;
-}
-function topic(id: string): Topic {
-  const found = bundle.topics.find((t) => t.id === id);
-  if (!found) throw new Error(`no topic ${id}`);
-  return found;
-}
 const numbers = (ps: { n: number }[]) => ps.map((p) => p.n);
 
 beforeEach(installMessages);

@@ -84,14 +84,9 @@ describe('the legend', () => {
     const o = await options();
     const legend = o.$('[data-testid="options-marks"] [data-testid="mark-legend"]')!;
     const rows = [...legend.querySelectorAll<HTMLElement>('[data-category]')];
-    expect(rows.map((r) => r.dataset.category)).toEqual([
-      'signed',
-      'signedSingle',
-      'organiser',
-      'actor',
-      'unconfirmed',
-      'topic',
-    ]);
+    // The legend's rows, strongest claim first.
+    const legendOrder = ['signed', 'signedSingle', 'organiser', 'actor', 'unconfirmed', 'topic'];
+    expect(rows.map((r) => r.dataset.category)).toEqual(legendOrder);
     const lines = rows.map((r) => text(r.querySelector('.us-legend__line')));
     expect(lines).toEqual([
       msg('legendLineSolid'),

@@ -121,14 +121,9 @@ describe('the legend in the popup', () => {
     expect(text(p.$('[data-testid="popup-legend"] summary'))).toBe(msg('legendHeading'));
     await waitFor('the style', () => legend.dataset.style === 'background');
     const rows = [...legend.querySelectorAll<HTMLElement>('[data-category]')];
-    expect(rows.map((row) => row.dataset.category)).toEqual([
-      'signed',
-      'signedSingle',
-      'organiser',
-      'actor',
-      'unconfirmed',
-      'topic',
-    ]);
+    // The legend's rows, strongest claim first.
+    const legendOrder = ['signed', 'signedSingle', 'organiser', 'actor', 'unconfirmed', 'topic'];
+    expect(rows.map((row) => row.dataset.category)).toEqual(legendOrder);
     expect(text(rows[1])).toContain(msg('legendSignedSingle'));
     expect(text(legend)).toContain(msg('legendBackgroundNote'));
   });
