@@ -39,43 +39,67 @@ export interface PageWatch {
 }
 
 export function watchPage(root: Node, options: WatchOptions): PageWatch {
-  const { isOwnNode, onChange, signal } = options;
+  const { isOwnNode, signal } = options;
+  const burst = coalesce(options);
+  const observer = new MutationObserver((records) => {
+    if (records.some((record) => isForeignChange(record, isOwnNode))) burst.noteChange();
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  watchFrameLoads(root, isOwnNode, burst.noteChange, signal);
+  const hiddenFrames = watchHiddenFrames(burst.noteChange, signal);
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      hiddenFrames.disconnect();
+      burst.cancel();
+    },
+    { once: true },
+  );
+  return { watchHiddenFrames: hiddenFrames.watch };
+}
+
+/** Changes in a burst call `onChange` once: `quietMs` after the last, at most `maxWaitMs` after the first. */
+function coalesce(options: WatchOptions): { noteChange: () => void; cancel: () => void } {
   const quietMs = options.quietMs ?? 250;
   const maxWaitMs = options.maxWaitMs ?? 1500;
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
   let firstChangeAt = 0;
-
   const fire = () => {
     quietTimer = undefined;
     firstChangeAt = 0;
-    if (!signal.aborted) onChange();
+    if (!options.signal.aborted) options.onChange();
   };
+  return {
+    noteChange() {
+      const now = performance.now();
+      if (firstChangeAt === 0) firstChangeAt = now;
+      clearTimeout(quietTimer);
+      const wait = Math.max(0, Math.min(quietMs, firstChangeAt + maxWaitMs - now));
+      quietTimer = setTimeout(fire, wait);
+    },
+    cancel: () => clearTimeout(quietTimer),
+  };
+}
 
-  const observer = new MutationObserver((records) => {
-    // Only decide whether anything relevant happened: no DOM reads beyond node identity.
-    let relevant = false;
-    for (const record of records) {
-      if (record.type === 'characterData') {
-        if (!isOwnNode(record.target)) relevant = true;
-      } else if (
-        !isOwnNode(record.target) &&
-        (hasForeign(record.addedNodes) || hasForeign(record.removedNodes))
-      ) {
-        relevant = true;
-      }
-      if (relevant) break;
-    }
-    if (relevant) noteChange();
-  });
+/** Whether a mutation touches the page's own nodes. Only decides: no DOM reads beyond node identity. */
+function isForeignChange(record: MutationRecord, isOwnNode: (node: Node) => boolean): boolean {
+  if (isOwnNode(record.target)) return false;
+  if (record.type === 'characterData') return true;
+  const hasForeign = (nodes: NodeList) => {
+    for (let i = 0; i < nodes.length; i++) if (!isOwnNode(nodes[i]!)) return true;
+    return false;
+  };
+  return hasForeign(record.addedNodes) || hasForeign(record.removedNodes);
+}
 
-  function noteChange(): void {
-    const now = performance.now();
-    if (firstChangeAt === 0) firstChangeAt = now;
-    clearTimeout(quietTimer);
-    const wait = Math.max(0, Math.min(quietMs, firstChangeAt + maxWaitMs - now));
-    quietTimer = setTimeout(fire, wait);
-  }
-
+/** A rendered same-origin frame that finishes loading is a change (cross-origin ones are unreadable). */
+function watchFrameLoads(
+  root: Node,
+  isOwnNode: (node: Node) => boolean,
+  noteChange: () => void,
+  signal: AbortSignal,
+): void {
   // `load` does not bubble, but a capturing listener on the document sees every frame's.
   const onLoad = (event: Event) => {
     const target = event.target as Element | null;
@@ -92,10 +116,16 @@ export function watchPage(root: Node, options: WatchOptions): PageWatch {
     if (readable) noteChange();
   };
   root.ownerDocument?.addEventListener('load', onLoad, { capture: true, signal });
+}
 
+/** Frames the scan left unopened because hidden: each is a change once, when it first shows. */
+function watchHiddenFrames(
+  noteChange: () => void,
+  signal: AbortSignal,
+): { watch: (frames: readonly Element[]) => void; disconnect: () => void } {
   const shownOnce = new WeakSet<Element>();
   let frameObserver: IntersectionObserver | null = null;
-  function watchHiddenFrames(frames: readonly Element[]): void {
+  const watch = (frames: readonly Element[]) => {
     frameObserver?.disconnect();
     if (signal.aborted || typeof IntersectionObserver !== 'function') return;
     for (const frame of frames) {
@@ -111,22 +141,6 @@ export function watchPage(root: Node, options: WatchOptions): PageWatch {
       });
       frameObserver.observe(frame);
     }
-  }
-
-  function hasForeign(nodes: NodeList): boolean {
-    for (let i = 0; i < nodes.length; i++) if (!isOwnNode(nodes[i]!)) return true;
-    return false;
-  }
-
-  observer.observe(root, { childList: true, subtree: true, characterData: true });
-  signal.addEventListener(
-    'abort',
-    () => {
-      observer.disconnect();
-      frameObserver?.disconnect();
-      clearTimeout(quietTimer);
-    },
-    { once: true },
-  );
-  return { watchHiddenFrames };
+  };
+  return { watch, disconnect: () => frameObserver?.disconnect() };
 }
