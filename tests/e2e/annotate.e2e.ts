@@ -5,6 +5,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
+import { cardState, inFront, pointOf } from './support/page';
 import { defineE2E, type E2E } from './harness';
 
 /** Registered highlight names and their range counts, as the page itself sees them. */
@@ -25,43 +26,6 @@ function serializeWithoutOurUi(page: Page): Promise<string> {
     clone.querySelectorAll('[data-undersigned-ui]').forEach((element) => element.remove());
     return clone.outerHTML;
   });
-}
-
-/** The centre of the first occurrence of `text` in the page, found in the main world. */
-function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      // The first line box: a name may wrap, and the middle of its bounding box is then between lines.
-      const rect = range.getClientRects()[0] as DOMRect;
-      return { x: rect.left + Math.min(rect.width / 2, 12), y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`"${wanted}" is not on the page`);
-  }, text);
-}
-
-/** The open card's text and the test id of its root, read through its open shadow root. */
-function cardState(page: Page): Promise<{ testId: string | null; text: string } | null> {
-  return page.evaluate(() => {
-    const host = document.querySelector('undersigned-card');
-    const root = host?.shadowRoot?.querySelector('[role="dialog"]');
-    return root ? { testId: root.getAttribute('data-testid'), text: root.textContent ?? '' } : null;
-  });
-}
-
-/**
- * Hover needs the page in front: hit-testing runs in animation frames, which browsers pause in
- * background tabs (and the harness opens extension pages of its own).
- */
-async function inFront(page: Page): Promise<Page> {
-  await page.bringToFront();
-  return page;
 }
 
 async function openSeed(t: E2E): Promise<{ page: Page; before: () => Promise<string> }> {

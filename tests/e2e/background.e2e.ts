@@ -6,40 +6,8 @@
 import type { CDPSession, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import type { LookupOutcome } from '../../lib/messaging/protocol';
+import { cardState, inFront, selectText } from './support/page';
 import { defineE2E, type E2E } from './harness';
-
-async function inFront(page: Page): Promise<Page> {
-  await page.bringToFront();
-  return page;
-}
-
-/** The open card's text and the test id of its root, read through its open shadow root. */
-function cardState(page: Page): Promise<{ testId: string | null; text: string } | null> {
-  return page.evaluate(() => {
-    const host = document.querySelector('undersigned-card');
-    const root = host?.shadowRoot?.querySelector('[role="dialog"]');
-    return root ? { testId: root.getAttribute('data-testid'), text: root.textContent ?? '' } : null;
-  });
-}
-
-/** Selects the first occurrence of `text` in the page, as a reader's drag would. */
-function select(page: Page, text: string): Promise<void> {
-  return page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = document.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not on the page`);
-  }, text);
-}
 
 function badgeOf(t: E2E, tabId: number): Promise<{ text: string; title: string }> {
   return t.background.evaluate(
@@ -53,7 +21,7 @@ function badgeOf(t: E2E, tabId: number): Promise<{ text: string; title: string }
 
 /** Looks a selection up the way the context menu does, and waits for the card it opens. */
 async function lookUp(t: E2E, page: Page, text: string, wantTestId: string) {
-  await select(page, text);
+  await selectText(page, text);
   const outcome: LookupOutcome = await t.sendToBackground('lookupSelection', {
     tabId: await t.tabIdOf(page),
     frameId: 0,

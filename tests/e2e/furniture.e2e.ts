@@ -4,30 +4,9 @@
  * badge); neither is a tech portal whose footer says "published under license"; a real
  * AI-and-copyright article is, and a signatory named only in its "More stories" list is marked.
  */
-import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
-import { defineE2E, type E2E } from './harness';
-
-/** Every marked text on the page, by highlight name, as the page itself sees the registry. */
-function markedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    CSS.highlights.forEach((highlight, name) => {
-      for (const r of highlight as unknown as Iterable<AbstractRange>) {
-        // The highlighter paints StaticRanges, which have no toString.
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        out.push(`${name}:${range.toString().replace(/\s+/g, ' ')}`);
-      }
-    });
-    return out.sort();
-  });
-}
-
-function badgeText(t: E2E, tabId: number): Promise<string> {
-  return t.background.evaluate((api, id) => api.action.getBadgeText({ tabId: id }), tabId);
-}
+import { badgeText, markedTexts } from './support/page';
+import { defineE2E } from './harness';
 
 for (const [file, what] of [
   [

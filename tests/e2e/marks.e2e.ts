@@ -7,6 +7,7 @@
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import type { PageReport } from '../../lib/messaging/protocol';
+import { badgeText } from './support/page';
 import { defineE2E, type E2E } from './harness';
 
 /**
@@ -47,10 +48,6 @@ function textsOf(page: Page, name: string): Promise<string[]> {
       return range.toString();
     });
   }, name);
-}
-
-function badgeText(t: E2E, tabId: number): Promise<string> {
-  return t.background.evaluate((api, id) => api.action.getBadgeText({ tabId: id }), tabId);
 }
 
 /** The report's signatories (signed or organiser, from the installed data), with their marks. */

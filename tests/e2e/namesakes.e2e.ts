@@ -3,30 +3,9 @@
  * and no badge; on a page about the letter, "Stella McCartney", "Jerry Stiller" and the other
  * Trumps are not marked while the signatories and the bare surnames after them are.
  */
-import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
-import { defineE2E, type E2E } from './harness';
-
-/** Every marked text on the page, by highlight name, as the page itself sees the registry. */
-function markedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    CSS.highlights.forEach((highlight, name) => {
-      for (const r of highlight as unknown as Iterable<AbstractRange>) {
-        // The highlighter paints StaticRanges, which have no toString.
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        out.push(`${name}:${range.toString().replace(/\s+/g, ' ')}`);
-      }
-    });
-    return out.sort();
-  });
-}
-
-function badgeText(t: E2E, tabId: number): Promise<string> {
-  return t.background.evaluate((api, id) => api.action.getBadgeText({ tabId: id }), tabId);
-}
+import { badgeText, markedTexts } from './support/page';
+import { defineE2E } from './harness';
 
 for (const [file, who] of [
   ['namesake-golfer', 'the golfer Adam Scott'],

@@ -4,35 +4,9 @@
  * in the debate but not a signatory, and an unconfirmed claim. A single-outlet signatory must say
  * so wherever "signed" would appear.
  */
-import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
+import { cardState, pointOf } from './support/page';
 import { defineE2E } from './harness';
-
-/** The centre of the first line box of `text` in the page, scrolled into view. */
-function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0] as DOMRect;
-      return { x: rect.left + Math.min(rect.width / 2, 12), y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`"${wanted}" is not on the page`);
-  }, text);
-}
-
-function cardText(page: Page): Promise<string | null> {
-  return page.evaluate(
-    () =>
-      document.querySelector('undersigned-card')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ??
-      null,
-  );
-}
 
 const STATUSES = [
   {
@@ -61,7 +35,7 @@ defineE2E('each status has its own card, and a single outlet is said as such', a
     const { x, y } = await pointOf(page, name);
     await page.mouse.move(x, y);
     const text = await t.poll(`${name}'s card`, async () => {
-      const card = await cardText(page);
+      const card = await cardState(page).then((state) => state?.text ?? null);
       return card?.includes(name) ? card : undefined;
     });
     for (const pattern of says) expect(text, name).toMatch(pattern);
