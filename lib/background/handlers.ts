@@ -51,10 +51,9 @@ function requireExtensionPage(sender: Sender, type: string): void {
   if (!isExtensionPage(sender)) throw new Error(`${type} is only answered to the extension's own pages`);
 }
 
-const clamp = (value: unknown, min: number, max: number, fallback: number) =>
-  typeof value === 'number' && Number.isFinite(value)
-    ? Math.min(max, Math.max(min, Math.floor(value)))
-    : fallback;
+/** A count the sender may choose, within what the background is willing to return. */
+const clamp = (value: number | undefined, min: number, max: number, fallback: number) =>
+  value === undefined ? fallback : Math.min(max, Math.max(min, Math.floor(value)));
 
 export function createBackgroundHandlers(deps: BackgroundDeps = {}): Handlers<ToBackground, Sender> {
   const log = deps.log ?? console;
@@ -95,10 +94,11 @@ function dataHandlers({
       return infoOf(extensionVersion, bundledData);
     },
     searchPeople: async ({ query, limit }) => {
+      // (Also for direct callers: dispatch has checked it for messages.)
       if (typeof query !== 'string') return [];
       return searchPeople(await db(), query, clamp(limit, 1, 50, 20));
     },
-    getEntity: async ({ id }) => (typeof id === 'string' ? getEntity(await db(), id) : null),
+    getEntity: async ({ id }) => getEntity(await db(), id),
     getLetter: async () => getLetter(await db()),
     getCardData: async ({ ref }) => {
       const facts = await letterFacts();
@@ -161,7 +161,7 @@ function tabHandlers({
         log.warn(`${LOG_PREFIX} could not update the badge: ${String(error)}`),
       );
       // Private windows leave no history; nor do pages where nobody was found.
-      if (!sender.tab?.incognito && Array.isArray(report.people) && report.people.length > 0) {
+      if (!sender.tab?.incognito && report.people.length > 0) {
         try {
           if ((await getSettings()).history) await recordVisit(await db(), report, { now: now() });
         } catch (error) {
@@ -172,9 +172,8 @@ function tabHandlers({
       return { ok: true } as const;
     },
     getTabReport: ({ tabId }) => tabReportItem(tabId).get(),
-    scanTab: async (data, sender) => {
+    scanTab: async ({ tabId }, sender) => {
       requireExtensionPage(sender, 'scanTab');
-      const tabId = clamp(data?.tabId, 0, Number.MAX_SAFE_INTEGER, -1);
       if (tabId < 0 || !(await ensureContentScript(tabId))) return { ok: false };
       try {
         return await sendToTab(tabId, 'scanPage', null);
@@ -207,10 +206,7 @@ function privateHandlers({
   return {
     getHistory: async ({ entityId, since, limit }, sender) => {
       requireExtensionPage(sender, 'getHistory');
-      const query = {
-        since: typeof since === 'number' && Number.isFinite(since) ? since : undefined,
-        limit: clamp(limit, 1, 500, 50),
-      };
+      const query = { since, limit: clamp(limit, 1, 500, 50) };
       return typeof entityId === 'string'
         ? historyForEntity(await db(), entityId, query)
         : recentHistory(await db(), query);
