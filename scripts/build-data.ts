@@ -11,11 +11,12 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildBundle, type RawFacts } from '../lib/data/build';
+import { buildBundle } from '../lib/data/build';
 import { formatIssues, validateBundle } from '../lib/data/validate';
 import { compileMatcher } from '../lib/match/compile';
 import { toMatcherData } from '../lib/match/data';
 import { serializeMatcher } from '../lib/match/precompiled';
+import { readFacts } from './lib/facts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -28,19 +29,7 @@ const outFile = resolve(root, 'assets/data/bundle.json');
  */
 const matcherFile = resolve(root, 'assets/data/matcher.json');
 
-const read = (name: string): unknown => JSON.parse(readFileSync(resolve(factsDir, name), 'utf8'));
-
-const facts: RawFacts = {
-  dataset: read('dataset.json'),
-  letter: read('letter.json'),
-  signatories: read('signatories.json'),
-  actors: read('actors.json'),
-  unconfirmed: read('unconfirmed.json'),
-  initiatives: read('initiatives.json'),
-  topics: read('topics.json'),
-} as RawFacts;
-
-const bundle = buildBundle(facts);
+const bundle = buildBundle(readFacts(factsDir));
 const result = validateBundle(bundle);
 if (!result.ok) {
   console.error(`The facts in ${factsDir} do not make a valid bundle:\n${formatIssues(result.issues)}`);

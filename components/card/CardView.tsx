@@ -52,35 +52,16 @@ export function CardView({ request, onClose }: { request: CardRequest; onClose: 
     );
   }
   const { data } = state;
+  // What every kind of card shows alike: the letter's facts, the data's date and the close button.
+  const shared = { letter: data.letter, counts: data.counts, onClose, dataDate: data.dataDate };
   return (
     <div ref={root} class="us-card-view">
       {notFound && request.lookup ? (
-        <NotFoundCard
-          query={request.lookup.query}
-          counts={data.counts}
-          letter={data.letter}
-          onClose={onClose}
-          dataDate={data.dataDate}
-        />
+        <NotFoundCard query={request.lookup.query} {...shared} />
       ) : data.entity ? (
-        <PersonCard
-          entity={data.entity}
-          letter={data.letter}
-          counts={data.counts}
-          paragraph={request.paragraph}
-          copy={copyText}
-          onClose={onClose}
-          dataDate={data.dataDate}
-        />
+        <PersonCard entity={data.entity} paragraph={request.paragraph} copy={copyText} {...shared} />
       ) : data.topic ? (
-        <TopicCard
-          topic={data.topic}
-          letter={data.letter}
-          counts={data.counts}
-          term={request.term}
-          onClose={onClose}
-          dataDate={data.dataDate}
-        />
+        <TopicCard topic={data.topic} term={request.term} {...shared} />
       ) : null}
     </div>
   );

@@ -3,16 +3,17 @@
  * best first, `commonName` carried, and the maintainers' `researchNote` never reaching the bundle
  * (the schema refuses a bundle that carries one, wherever it is).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import committed from '../../../assets/data/bundle.json';
 import notesFixture from '../../fixtures/research-notes.json';
-import { buildBundle, countOutlets, withoutResearchNotes, type RawFacts } from '../../../lib/data/build';
+import { buildBundle, countOutlets, withoutResearchNotes } from '../../../lib/data/build';
 import type { DataBundle, Entity } from '../../../lib/data/model';
 import { findKeyPath, NO_RESEARCH_NOTE } from '../../../lib/data/schema';
 import { sourceRank } from '../../../lib/data/source-rank';
 import { validateBundle } from '../../../lib/data/validate';
+import { readFacts } from '../../../scripts/lib/facts';
 
 const bundle = committed as unknown as DataBundle;
 const factsDir = resolve(__dirname, '../../../../shared/data');
@@ -21,19 +22,6 @@ function entity(id: string): Entity {
   const found = bundle.entities.find((e) => e.id === id);
   if (!found) throw new Error(`no entity ${id} in the bundle`);
   return found;
-}
-
-function readFacts(): RawFacts {
-  const read = (name: string): unknown => JSON.parse(readFileSync(resolve(factsDir, name), 'utf8'));
-  return {
-    dataset: read('dataset.json'),
-    letter: read('letter.json'),
-    signatories: read('signatories.json'),
-    actors: read('actors.json'),
-    unconfirmed: read('unconfirmed.json'),
-    initiatives: read('initiatives.json'),
-    topics: read('topics.json'),
-  } as RawFacts;
 }
 
 const src = (outletName: string, established: boolean, secondHand: boolean) => ({
@@ -156,7 +144,7 @@ describe('researchNote never reaches the bundle', () => {
   });
 
   it('the build copies none, even where the research adds one to a record it spreads', () => {
-    const facts = readFacts();
+    const facts = readFacts(factsDir);
     const note = { researchNote: 'MAINTAINERS ONLY' };
     Object.assign(facts.letter, note);
     for (const list of [facts.letter.paragraphs, facts.letter.answers, facts.letter.signatureCounts]) {
@@ -174,7 +162,7 @@ describe('researchNote never reaches the bundle', () => {
 
   it('the committed bundle is what the build makes of ../shared/data', () => {
     expect(existsSync(factsDir)).toBe(true);
-    expect(validateBundle(buildBundle(readFacts()))).toEqual({ ok: true, bundle });
+    expect(validateBundle(buildBundle(readFacts(factsDir)))).toEqual({ ok: true, bundle });
   });
 });
 
