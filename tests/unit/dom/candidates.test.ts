@@ -3,23 +3,10 @@
  * assembled and matched, and the result is still exactly the core's on the whole page.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { scanDom, type DomMention, type DomScan } from '../../../lib/dom/scan-dom';
+import { scanDom, type DomScan } from '../../../lib/dom/scan-dom';
 import { scanBlocks } from '../../../lib/match/index';
 import { AI_COPYRIGHT_CONTEXT, realMatcher } from '../match/helpers';
-
-/** Builds a test page from constant markup (test fixtures only; the extension never does this). */
-function page(markup: string): HTMLElement {
-  document.body.innerHTML = markup;
-  return document.body;
-}
-
-function textOf(m: DomMention): string {
-  if (m.startNode === m.endNode) return m.startNode.data.slice(m.startOffset, m.endOffset);
-  const range = m.startNode.ownerDocument.createRange();
-  range.setStart(m.startNode, m.startOffset);
-  range.setEnd(m.endNode, m.endOffset);
-  return range.toString();
-}
+import { page, textOf } from '../support/dom';
 
 function list(scan: DomScan): [string, string, string][] {
   return scan.mentions.map((m) => [textOf(m), m.ref.id, m.match]);

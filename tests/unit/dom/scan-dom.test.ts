@@ -1,23 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { scanDom, scanDomSliced, type DomMention, type DomScan } from '../../../lib/dom/scan-dom';
+import { scanDom, scanDomSliced, type DomScan } from '../../../lib/dom/scan-dom';
 import { shadowHostCandidates } from '../../../lib/dom/shadow-hosts';
 import { scanBlocks } from '../../../lib/match/index';
 import { AI_COPYRIGHT_CONTEXT, realMatcher } from '../match/helpers';
-
-/** Builds a test page from constant markup (test fixtures only; the extension never does this). */
-function page(markup: string): HTMLElement {
-  document.body.innerHTML = markup;
-  return document.body;
-}
-
-/** The page text a mention covers, read back through its DOM positions. */
-function textOf(m: DomMention): string {
-  if (m.startNode === m.endNode) return m.startNode.data.slice(m.startOffset, m.endOffset);
-  const range = m.startNode.ownerDocument.createRange();
-  range.setStart(m.startNode, m.startOffset);
-  range.setEnd(m.endNode, m.endOffset);
-  return range.toString();
-}
+import { page, textOf } from '../support/dom';
 
 function list(scan: DomScan): [string, string, string][] {
   return scan.mentions.filter((m) => m.ref.kind === 'entity').map((m) => [textOf(m), m.ref.id, m.match]);
