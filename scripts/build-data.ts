@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { buildBundle } from '../lib/data/build';
 import { formatIssues, validateBundle } from '../lib/data/validate';
 import { compileMatcher } from '../lib/match/compile';
-import { toMatcherData } from '../lib/match/data';
+import { toMatcherData } from '../lib/data/matcher-data';
 import { serializeMatcher } from '../lib/match/precompiled';
 import { readFacts } from './lib/facts';
 

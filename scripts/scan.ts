@@ -12,7 +12,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Window } from 'happy-dom';
-import { compileMatcher, toMatcherData, type MatcherData } from '../lib/match/index';
+import { compileMatcher, type MatcherData } from '../lib/match/index';
+import { toMatcherData } from '../lib/data/matcher-data';
 import { scanDom, type DomScan } from '../lib/dom/scan-dom';
 import type { DataBundle } from '../lib/data/model';
 

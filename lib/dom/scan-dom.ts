@@ -49,7 +49,7 @@ import {
   type DocumentScan,
 } from '../match/scan';
 import type { Classification, TextScan } from '../match/scan';
-import type { Matcher, MatchKind, MentionRef } from '../match/compile';
+import type { Matcher, MatchKind, MentionRef } from '../match/model';
 import { PrefilterStream } from '../match/prefilter';
 import {
   BLOCK_TAGS,

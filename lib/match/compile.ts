@@ -19,103 +19,20 @@ import {
   SURNAME_PLAIN,
 } from './rules';
 import { topicsIn } from './scan';
-
-export type MentionRef = { kind: 'entity'; id: string } | { kind: 'topic'; id: string };
-export type MatchKind = 'full' | 'alias' | 'surname' | 'term';
-
-/** What a pattern points at, and the conditions the page text must meet. */
-export interface Target {
-  ref: MentionRef;
-  match: MatchKind;
-  /** Index into matcher.entities, or -1 for a topic. */
-  entity: number;
-  /** Index into matcher.topics for a topic term, or -1. */
-  topic: number;
-  /** Every letter must be a capital on the page ("AI", not "ai"). */
-  acronym: boolean;
-  /** The first letter must not be lower-case ("Google", not "google"; every surname). */
-  capital: boolean;
-  /** 0 unless this is a surname follow-up pattern. */
-  surname: number;
-  /** People's names are not matched glued by a hyphen to another word ("Jean-Paul Simon"). */
-  strictHyphen: boolean;
-  /** Topics whose terms occur inside this entity name: they count even when the entity is not reported. */
-  implied: number[];
-  /** A topic term spelled exactly like this entity name (OSTP, OpenAI): the entity wins the mention. */
-  sameSpanTopic: number;
-}
-
-export interface Pattern {
-  tokens: string[];
-  /** Normalised separators between consecutive tokens (whitespace runs become one space). */
-  gaps: string[];
-  /** Punctuation glued before the first token or after the last ("$229Bn", "Want?"). */
-  prefix: string;
-  suffix: string;
-  target: Target;
-}
-
-export interface CjkPattern {
-  /** Folded; spaces only where the name has them (Hangul), one space standing for any run. */
-  text: string;
-  target: Target;
-  /**
-   * A name with Hangul in it: Korean separates words with spaces, so the name must stand alone
-   * (no Hangul or letter glued before or after it). A particle glued on ("매카트니는") is not
-   * matched yet: that is the languages work, and guessing particles risks wrong names.
-   */
-  alone?: true;
-}
-
-export interface CompiledEntity {
-  id: string;
-  kind: 'person' | 'organisation';
-  name: string;
-  status: MatcherData['entities'][number]['status'];
-  /** Folded surname, '' when surname follow-ups are off for this entity. */
-  surname: string;
-  /** Folded words before the surname in the name and aliases: the given names a surname may follow. */
-  given: string[];
-  /** Other people share this full name: it counts only on pages about AI and copyright. */
-  common: boolean;
-  /** A signatory named by one outlet only (drawn and worded as such). */
-  singleOutlet: boolean;
-}
-
-export interface CompiledTopic {
-  id: string;
-  group: MatcherData['topics'][number]['group'];
-}
-
-export interface Matcher {
-  readonly version: string;
-  readonly entities: readonly CompiledEntity[];
-  readonly topics: readonly CompiledTopic[];
-  /** One-token patterns by the hash of their token. */
-  readonly index: Map<number, Pattern[]>;
-  /** Patterns of two or more tokens by pairKey(first token hash, second token hash), most tokens first. */
-  readonly pairs: Map<number, Pattern[]>;
-  /** Substring index for Han/kana/Hangul names: first char code → patterns, longest first. */
-  readonly cjk: Map<number, CjkPattern[]>;
-  /**
-   * A Bloom-style pre-check on first-token hashes (1 = some pattern may start with a token of
-   * that hash): most page tokens start no pattern, and this skips their Map lookups.
-   */
-  readonly firstTokens: Uint32Array;
-  readonly firstTokenMask: number;
-  /** The first-token hashes behind `firstTokens` (kept for the precompiled form). */
-  readonly firstHashes: ReadonlySet<number>;
-  readonly entityById: ReadonlyMap<string, number>;
-  readonly topicById: ReadonlyMap<string, number>;
-}
+import {
+  pairKey,
+  type CjkPattern,
+  type CompiledEntity,
+  type CompiledTopic,
+  type Matcher,
+  type MentionRef,
+  type Pattern,
+  type Target,
+} from './model';
 
 const WS = /\s+/g;
 const HANGUL = /[\uac00-\ud7af]/;
 
-/** The key of a pattern's first two tokens in `Matcher.pairs`. */
-export function pairKey(first: number, second: number): number {
-  return (Math.imul(first ^ (first >>> 16), 0x45d9f3b) + second) | 0;
-}
 /** Reused: typed arrays are costly to allocate, and 50,000 names would allocate 200,000 of them. */
 const PATTERN_TOKENS = createTokens(64);
 
@@ -196,23 +113,23 @@ function newTarget(partial: Partial<Target> & Pick<Target, 'ref' | 'match'>): Ta
   };
 }
 
-export function compileMatcher(data: MatcherData): Matcher {
-  const entities: CompiledEntity[] = [];
-  const topics: CompiledTopic[] = [];
-  const entityById = new Map<string, number>();
-  const topicById = new Map<string, number>();
-  /** Pattern key → pattern; collisions are resolved below (entity over topic, never guess between entities). */
-  const byKey = new Map<string, Pattern | CjkPattern>();
-  const ambiguous = new Set<string>();
+/**
+ * Pattern key → pattern, with collisions resolved as they are added: an entity over a topic (the
+ * topic still counts), a full name over a surname, and never a guess between two entities.
+ */
+class PatternSet {
+  readonly byKey = new Map<string, Pattern | CjkPattern>();
+  /** Keys two people are spelled alike at: matched for neither. */
+  readonly ambiguous = new Set<string>();
 
-  const add = (p: Pattern | CjkPattern | null): void => {
+  add(p: Pattern | CjkPattern | null): void {
     if (!p) return;
     // Chinese names are written with or without the middle dot: accept both.
-    if ('text' in p && p.text.includes('\u00b7')) add({ ...p, text: p.text.replace(/\u00b7/g, '') });
+    if ('text' in p && p.text.includes('\u00b7')) this.add({ ...p, text: p.text.replace(/\u00b7/g, '') });
     const key = keyOf(p);
-    const old = byKey.get(key);
+    const old = this.byKey.get(key);
     if (!old) {
-      byKey.set(key, p);
+      this.byKey.set(key, p);
       return;
     }
     const a = old.target;
@@ -220,8 +137,8 @@ export function compileMatcher(data: MatcherData): Matcher {
     if (a.entity >= 0 && b.entity >= 0) {
       if (a.entity !== b.entity) {
         if (a.match !== 'surname' && b.match === 'surname') return; // a full name beats a surname
-        if (a.match === 'surname' && b.match !== 'surname') byKey.set(key, p);
-        else ambiguous.add(key); // two people spelled the same: mark neither
+        if (a.match === 'surname' && b.match !== 'surname') this.byKey.set(key, p);
+        else this.ambiguous.add(key); // two people spelled the same: mark neither
       }
       return; // same entity: the first (the main name) keeps 'full'
     }
@@ -233,71 +150,71 @@ export function compileMatcher(data: MatcherData): Matcher {
     if (a.topic >= 0 && b.entity >= 0) {
       b.sameSpanTopic = a.topic;
       b.acronym ||= a.acronym;
-      byKey.set(key, p);
+      this.byKey.set(key, p);
     }
     // topic vs topic (the same word in two languages): the first stays.
-  };
+  }
+}
 
+export function compileMatcher(data: MatcherData): Matcher {
+  const patterns = new PatternSet();
   // Topics first, so entity names can see which topic terms they contain.
-  for (const t of data.topics) {
-    const index = topics.length;
-    topics.push({ id: t.id, group: t.group });
-    topicById.set(t.id, index);
-  }
-  for (const [ti, t] of data.topics.entries()) {
-    for (const term of t.terms) {
-      const single = !/[\s\-.]/.test(term.trim());
-      add(
-        toPattern(
-          term,
-          newTarget({
-            ref: { kind: 'topic', id: t.id },
-            match: 'term',
-            topic: ti,
-            acronym: single && isAcronym(term.trim()),
-          }),
-        ),
-      );
-    }
-  }
+  const topics = data.topics.map((t): CompiledTopic => ({ id: t.id, group: t.group }));
+  const topicById = new Map(topics.map((t, i) => [t.id, i]));
+  for (const [ti, t] of data.topics.entries()) for (const term of t.terms) addTerm(patterns, term, t.id, ti);
   for (const terms of Object.values(data.languages)) {
     for (const term of terms) {
       const id = LANGUAGE_TERM_TOPICS[fold(term.trim())];
       const ti = id === undefined ? undefined : topicById.get(id);
-      if (ti === undefined) continue;
-      const single = !/[\s\-.]/.test(term.trim());
-      add(
-        toPattern(
-          term,
-          newTarget({
-            ref: { kind: 'topic', id: id! },
-            match: 'term',
-            topic: ti,
-            acronym: single && isAcronym(term.trim()),
-          }),
-        ),
-      );
+      if (ti !== undefined) addTerm(patterns, term, id!, ti);
     }
   }
+  const entities = compileEntities(data.entities, patterns);
+  const matcher: Matcher = {
+    version: data.version,
+    entities,
+    topics,
+    ...buildIndexes(patterns),
+    entityById: new Map(entities.map((e, i) => [e.id, i])),
+    topicById,
+  };
+  markImpliedTopics(data, patterns, matcher);
+  return matcher;
+}
 
+/** A topic term (or its translation) as a pattern of topic `ti`. */
+function addTerm(patterns: PatternSet, term: string, id: string, ti: number): void {
+  const single = !/[\s\-.]/.test(term.trim());
+  patterns.add(
+    toPattern(
+      term,
+      newTarget({
+        ref: { kind: 'topic', id },
+        match: 'term',
+        topic: ti,
+        acronym: single && isAcronym(term.trim()),
+      }),
+    ),
+  );
+}
+
+/** Each entity with its names, aliases and (where allowed) surname as patterns. */
+function compileEntities(data: MatcherData['entities'], patterns: PatternSet): CompiledEntity[] {
+  const rawSurnames = data.map((e) => (e.kind === 'person' ? surnameOf(e.name) : ''));
   // Surnames shared by two people in the data ("Wachowski") are never used alone.
   const surnameOwners = new Map<string, number>();
-  const surnames: string[] = [];
-  for (const e of data.entities) {
-    const raw = e.kind === 'person' ? surnameOf(e.name) : '';
-    surnames.push(raw);
+  for (const raw of rawSurnames) {
     const s = fold(raw);
     if (s) surnameOwners.set(s, (surnameOwners.get(s) ?? 0) + 1);
   }
-
-  for (const e of data.entities) {
-    const ei = entities.length;
-    const person = e.kind === 'person';
-    const rawSurname = surnames[ei]!;
+  return data.map((e, ei): CompiledEntity => {
+    const rawSurname = rawSurnames[ei]!;
     const folded = fold(rawSurname);
     // Unconfirmed claims get no follow-ups: "Thompson" alone must never point at an unverified claim.
     const surnameOn = folded !== '' && e.status !== 'unconfirmed' && surnameOwners.get(folded) === 1;
-    entities.push({
+    addNames(e, ei, patterns);
+    if (surnameOn) addSurname(rawSurname, folded, { kind: 'entity', id: e.id }, ei, patterns);
+    return {
       id: e.id,
       kind: e.kind,
       name: e.name,
@@ -306,53 +223,61 @@ export function compileMatcher(data: MatcherData): Matcher {
       given: surnameOn ? givenNames([e.name, ...e.aliases], folded) : [],
       common: e.common === true,
       singleOutlet: e.singleOutlet === true,
-    });
-    entityById.set(e.id, ei);
-    const ref = { kind: 'entity', id: e.id } as const;
-    const names =
-      e.aliases.length === 0 && !LIGATURES.test(e.name)
-        ? [e.name]
-        : [e.name, ...e.aliases.flatMap(ligatureVariants)];
-    for (const [i, name] of names.entries()) {
-      const single = !/\s/.test(name.trim()) && !/-/.test(name.trim());
-      add(
-        toPattern(
-          name,
-          newTarget({
-            ref,
-            match: i === 0 ? 'full' : 'alias',
-            entity: ei,
-            capital: single,
-            acronym: single && isAcronym(name.trim()),
-            strictHyphen: person,
-          }),
-        ),
-      );
-    }
-    for (const variant of LIGATURES.test(e.name) ? ligatureVariants(e.name).slice(1) : []) {
-      add(toPattern(variant, newTarget({ ref, match: 'alias', entity: ei, strictHyphen: person })));
-    }
-    if (surnameOn) {
-      const kind = ORDINARY_WORD_SURNAMES.has(folded)
-        ? SURNAME_ORDINARY
-        : COMMON_NAME_SURNAMES.has(folded)
-          ? SURNAME_COMMON
-          : SURNAME_PLAIN;
-      add(
-        toPattern(
-          rawSurname,
-          newTarget({ ref, match: 'surname', entity: ei, surname: kind, strictHyphen: true }),
-        ),
-      );
-    }
-  }
+    };
+  });
+}
 
+/** The entity's main name ('full'), its aliases and their spelled-out ligature variants ('alias'). */
+function addNames(e: MatcherData['entities'][number], ei: number, patterns: PatternSet): void {
+  const ref = { kind: 'entity', id: e.id } as const;
+  const person = e.kind === 'person';
+  const names =
+    e.aliases.length === 0 && !LIGATURES.test(e.name)
+      ? [e.name]
+      : [e.name, ...e.aliases.flatMap(ligatureVariants)];
+  for (const [i, name] of names.entries()) {
+    const single = !/\s/.test(name.trim()) && !/-/.test(name.trim());
+    patterns.add(
+      toPattern(
+        name,
+        newTarget({
+          ref,
+          match: i === 0 ? 'full' : 'alias',
+          entity: ei,
+          capital: single,
+          acronym: single && isAcronym(name.trim()),
+          strictHyphen: person,
+        }),
+      ),
+    );
+  }
+  for (const variant of LIGATURES.test(e.name) ? ligatureVariants(e.name).slice(1) : []) {
+    patterns.add(toPattern(variant, newTarget({ ref, match: 'alias', entity: ei, strictHyphen: person })));
+  }
+}
+
+/** The surname follow-up pattern, with the context rule its kind of surname needs (rules.ts). */
+function addSurname(raw: string, folded: string, ref: MentionRef, ei: number, patterns: PatternSet): void {
+  const kind = ORDINARY_WORD_SURNAMES.has(folded)
+    ? SURNAME_ORDINARY
+    : COMMON_NAME_SURNAMES.has(folded)
+      ? SURNAME_COMMON
+      : SURNAME_PLAIN;
+  patterns.add(
+    toPattern(raw, newTarget({ ref, match: 'surname', entity: ei, surname: kind, strictHyphen: true })),
+  );
+}
+
+/** The lookup structures of the Matcher, from the patterns that are not ambiguous. */
+function buildIndexes(
+  patterns: PatternSet,
+): Pick<Matcher, 'index' | 'pairs' | 'cjk' | 'firstHashes' | 'firstTokens' | 'firstTokenMask'> {
   const index = new Map<number, Pattern[]>();
   const pairs = new Map<number, Pattern[]>();
   const cjk = new Map<number, CjkPattern[]>();
   const firstHashes = new Set<number>();
-  for (const [key, p] of byKey) {
-    if (ambiguous.has(key)) continue;
+  for (const [key, p] of patterns.byKey) {
+    if (patterns.ambiguous.has(key)) continue;
     if ('text' in p) {
       const first = p.text.charCodeAt(0);
       const list = cjk.get(first) ?? [];
@@ -377,29 +302,19 @@ export function compileMatcher(data: MatcherData): Matcher {
     );
   }
   for (const list of cjk.values()) list.sort((a, b) => b.text.length - a.text.length);
+  const { bits, mask } = buildFirstTokens(firstHashes);
+  return { index, pairs, cjk, firstHashes, firstTokens: bits, firstTokenMask: mask };
+}
 
-  const firstTokens = buildFirstTokens(firstHashes);
-
-  const matcher: Matcher = {
-    version: data.version,
-    entities,
-    topics,
-    index,
-    pairs,
-    cjk,
-    firstHashes,
-    firstTokens: firstTokens.bits,
-    firstTokenMask: firstTokens.mask,
-    entityById,
-    topicById,
-  };
-
-  // Which topic terms each entity name contains (the OSTP's full name contains "Office of
-  // Science and Technology Policy"): found with the matcher itself, topics only.
+/**
+ * Which topic terms each entity name contains (the OSTP's full name contains "Office of Science
+ * and Technology Policy"): found with the matcher itself, topics only. Sets each target's `implied`.
+ */
+function markImpliedTopics(data: MatcherData, patterns: PatternSet, matcher: Matcher): void {
   const topicFirstTokens = new Set<number>();
-  for (const [, p] of byKey)
+  for (const [, p] of patterns.byKey)
     if (!('text' in p) && p.target.topic >= 0) topicFirstTokens.add(hashToken(p.tokens[0]!));
-  for (const [, p] of byKey) {
+  for (const [, p] of patterns.byKey) {
     const t = p.target;
     if (t.entity < 0 || t.match === 'surname') continue;
     if (!('text' in p) && !p.tokens.some((w) => topicFirstTokens.has(hashToken(w)))) {
@@ -417,7 +332,6 @@ export function compileMatcher(data: MatcherData): Matcher {
     if (t.sameSpanTopic >= 0) implied.add(t.sameSpanTopic);
     t.implied = [...implied];
   }
-  return matcher;
 }
 
 /**

@@ -1,10 +1,13 @@
 /**
  * The compact data the matcher needs (names, aliases, statuses, topic terms), cut from the full
- * bundle so the content script ships a few kB instead of the ~200 kB bundle with its sources.
+ * bundle (lib/data/matcher-data.ts) so the content script ships a few kB instead of the ~200 kB
+ * bundle with its sources. Defined here, not imported: the engine depends on nothing outside it.
  */
-import type { DataBundle, Status, TopicGroup } from '../data/model';
 
-export type { Status, TopicGroup };
+/** An entity's status (lib/data/schema.ts StatusSchema; matcher-data.ts fails to compile if they differ). */
+export type Status = 'signed' | 'organiser' | 'actor' | 'unconfirmed';
+/** A topic's group (lib/data/schema.ts TopicSchema). */
+export type TopicGroup = 'ai' | 'copyright' | 'letter' | 'otherInitiative';
 
 export interface MatcherEntity {
   id: string;
@@ -30,26 +33,4 @@ export interface MatcherData {
   topics: MatcherTopic[];
   /** Topic words in other languages, by language code (the bundle's `topicLanguages`). */
   languages: Record<string, string[]>;
-}
-
-export function toMatcherData(bundle: DataBundle): MatcherData {
-  return {
-    version: bundle.version,
-    entities: bundle.entities.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      name: e.name,
-      aliases: [...e.aliases],
-      status: e.status,
-      // Only when true: the content script parses this file on every page.
-      ...(e.commonName ? { common: true } : {}),
-      ...((e.status === 'signed' || e.status === 'organiser') && e.outlets === 1
-        ? { singleOutlet: true }
-        : {}),
-    })),
-    topics: bundle.topics.map((t) => ({ id: t.id, group: t.group, terms: [...t.terms] })),
-    languages: Object.fromEntries(
-      Object.entries(bundle.topicLanguages).map(([lang, terms]) => [lang, [...terms]]),
-    ),
-  };
 }

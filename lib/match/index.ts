@@ -29,8 +29,9 @@
  * - Actors and commonName people are reported only on aiCopyright pages; other signatories,
  *   organisers and unconfirmed claims always.
  */
-export { toMatcherData, type MatcherData, type MatcherEntity, type MatcherTopic } from './data';
-export { compileMatcher, surnameOf, type Matcher, type MentionRef, type MatchKind } from './compile';
+export type { MatcherData, MatcherEntity, MatcherTopic } from './data';
+export { compileMatcher, surnameOf } from './compile';
+export type { Matcher, MentionRef, MatchKind } from './model';
 export {
   scanBlocks,
   beginScan,

@@ -8,16 +8,8 @@
  * same file's data (and `npm run data -- --check` that the file is current), so it cannot go stale
  * silently. Pure: no DOM.
  */
-import {
-  buildFirstTokens,
-  type CjkPattern,
-  type CompiledEntity,
-  type CompiledTopic,
-  type Matcher,
-  type MatchKind,
-  type Pattern,
-  type Target,
-} from './compile';
+import { buildFirstTokens } from './compile';
+import type { CjkPattern, CompiledEntity, CompiledTopic, Matcher, MatchKind, Pattern, Target } from './model';
 import type { MatcherData } from './data';
 import { prefilterParts, seedPrefilter, type PrefilterParts } from './prefilter';
 

@@ -27,7 +27,7 @@
  * indentation nodes that make up most of a page are settled by a memo of blank strings. A Bloom
  * filter over every key's last run keeps the exact checks off the common path.
  */
-import { pairKey, type Matcher, type Pattern } from './compile';
+import { pairKey, type Matcher, type Pattern } from './model';
 import { fold } from './fold';
 import { APOSTROPHE, CLASS_CJK, CLASS_STRIP, CLASS_WORD, charClass } from './tokenize';
 

@@ -6,8 +6,8 @@
  * A document is an ordered list of blocks (paragraphs, cells, list items…); a match never crosses
  * a block. Offsets are into each block's ORIGINAL text (the fold keeps length 1:1).
  */
-import { pairKey } from './compile';
-import type { CjkPattern, CompiledEntity, MatchKind, Matcher, MentionRef, Pattern, Target } from './compile';
+import { pairKey } from './model';
+import type { CjkPattern, CompiledEntity, MatchKind, Matcher, MentionRef, Pattern, Target } from './model';
 import { fold } from './fold';
 import {
   CLASS_CJK,

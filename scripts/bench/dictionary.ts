@@ -3,9 +3,9 @@
  * plausible "First Last" names built from syllables, so a run is reproducible and the 1k and
  * 50k results can be compared across commits. Pure: no DOM, runs in the page or in Node.
  */
-import type { toMatcherData } from '../../lib/match/index';
+import type { MatcherData } from '../../lib/match/index';
 
-export type MatcherData = ReturnType<typeof toMatcherData>;
+export type { MatcherData };
 type MatcherEntity = MatcherData['entities'][number];
 
 /** mulberry32: tiny, fast, good enough to pick syllables reproducibly. */

@@ -4,7 +4,8 @@
  * Every measurement runs synchronously inside one CDP evaluate, so nothing else interleaves.
  */
 import { bundledData } from '../../lib/data/bundled';
-import { compileMatcher, fold, scanBlocks, toMatcherData } from '../../lib/match/index';
+import { compileMatcher, fold, scanBlocks } from '../../lib/match/index';
+import { toMatcherData } from '../../lib/data/matcher-data';
 import { SKIPPED_TAGS, isBoundaryElement, isSkippedElement } from '../../lib/dom/rules';
 import { LONG_TEXT, scanDom, scanDomSliced } from '../../lib/dom/scan-dom';
 import { ShadowHostIndex } from '../../lib/dom/shadow-hosts';

@@ -4,9 +4,9 @@ import {
   compileMatcher,
   fold,
   scanBlocks,
-  toMatcherData,
   type MatcherData,
 } from '../../../lib/match/index';
+import { toMatcherData } from '../../../lib/data/matcher-data';
 import bundle from '../../../assets/data/bundle.json';
 import type { DataBundle } from '../../../lib/data/model';
 import { AI_COPYRIGHT_CONTEXT, found, people, realData, realMatcher } from './helpers';

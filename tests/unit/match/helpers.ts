@@ -1,12 +1,7 @@
 import bundle from '../../../assets/data/bundle.json';
 import type { DataBundle } from '../../../lib/data/model';
-import {
-  compileMatcher,
-  scanBlocks,
-  toMatcherData,
-  type MatcherData,
-  type TextScan,
-} from '../../../lib/match/index';
+import { compileMatcher, scanBlocks, type MatcherData, type TextScan } from '../../../lib/match/index';
+import { toMatcherData } from '../../../lib/data/matcher-data';
 
 export const realData: MatcherData = toMatcherData(bundle as unknown as DataBundle);
 export const realMatcher = compileMatcher(realData);

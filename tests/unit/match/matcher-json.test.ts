@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, toMatcherData } from '../../../lib/match/index';
+import { compileMatcher } from '../../../lib/match/index';
+import { toMatcherData } from '../../../lib/data/matcher-data';
 import type { DataBundle } from '../../../lib/data/model';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
