@@ -5,9 +5,9 @@
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import { sendToBackground } from '../../lib/messaging/protocol';
-import { updateStateItem } from '../../lib/messaging/storage';
+import { updateStateItem, type UpdateState } from '../../lib/messaging/storage';
+import type { UpdateResult } from '../../lib/messaging/to-background';
 import { isAllowedUpdateUrl } from '../../lib/settings/settings';
-import type { UpdateResult, UpdateState } from '../../lib/store/update';
 import { t } from '../../lib/ui/i18n';
 import { formatDate, reportedTotalShort } from '../card/format';
 import { SourceList } from '../card/SourceList';

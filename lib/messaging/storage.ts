@@ -8,8 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { resolveSettings, type Settings } from '../settings/model';
-import type { UpdateState } from '../store/update';
-import type { LookupResult } from './to-background';
+import type { LookupResult, UpdateResult } from './to-background';
 import type { PageReport } from './to-content';
 
 export interface StorageItem<T> {
@@ -51,6 +50,15 @@ export const settingsItem: StorageItem<Settings> = /* @__PURE__ */ defineItem(
   SETTINGS_KEY,
   resolveSettings,
 );
+
+/** The data updater's own state, next to the settings in storage.local. */
+export interface UpdateState {
+  lastCheck: number | null;
+  lastResult: UpdateResult | null;
+  etag: string | null;
+  /** The URL and installed version the ETag was saved for: either changing invalidates it. */
+  etagFor: { url: string; version: string } | null;
+}
 
 /** storage.local: the data updater's state (lib/store/update.ts writes it, the options page shows it). */
 export const UPDATE_STATE_KEY = 'dataUpdate';

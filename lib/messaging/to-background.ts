@@ -7,7 +7,6 @@ import type { MentionRef } from '../match';
 import type { Settings } from '../settings/model';
 import type { HistoryEntry } from '../store/history';
 import type { PeopleSearchResult } from '../store/search';
-import type { UpdateResult } from '../store/update';
 import type { Contract } from './dispatch';
 import { isMentionRef, type PageReport } from './to-content';
 
@@ -61,6 +60,17 @@ export interface LookupResult {
 export interface LookupOutcome extends LookupResult {
   shownIn: 'page' | 'popup' | 'nowhere';
 }
+
+/** Why a downloaded data set was refused (lib/store/update.ts). */
+export type RejectReason = 'too-large' | 'invalid-json' | 'wrong-schema' | 'not-newer';
+
+/** What a data update check did: the checkDataUpdate reply, and the last one kept in storage. */
+export type UpdateResult =
+  | { status: 'disabled' }
+  | { status: 'updated'; version: string }
+  | { status: 'not-modified' }
+  | { status: 'rejected'; reason: RejectReason; detail: string }
+  | { status: 'failed'; detail: string };
 
 /** Messages handled by the background: type → [payload, reply]. */
 export interface ToBackground {

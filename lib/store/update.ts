@@ -17,7 +17,8 @@ import type { DataBundle } from '../data/model';
 import { formatIssues, validateBundle } from '../data/validate';
 import { LOG_PREFIX, type StoreDB, type StoreLog } from './db';
 import { readMeta, seedData } from './seed';
-import { updateStateItem } from '../messaging/storage';
+import { updateStateItem, type UpdateState } from '../messaging/storage';
+import type { RejectReason, UpdateResult } from '../messaging/to-background';
 import { getSettings, isAllowedUpdateUrl } from '../settings/settings';
 import { compareDataVersions } from './version';
 
@@ -27,8 +28,6 @@ import { compareDataVersions } from './version';
  * server can make the background download, hold in memory and parse.
  */
 export const MAX_UPDATE_BYTES = 2 * 1024 * 1024;
-
-export type RejectReason = 'too-large' | 'invalid-json' | 'wrong-schema' | 'not-newer';
 
 export type UpdateVerdict =
   { accept: true; bundle: DataBundle } | { accept: false; reason: RejectReason; detail: string };
@@ -177,22 +176,6 @@ export async function fetchDataUpdate(options: {
     ? { status: 'updated', bundle: verdict.bundle, etag }
     : { status: 'rejected', reason: verdict.reason, detail: verdict.detail, etag };
 }
-
-/** The updater's own state, next to the settings in storage.local (the options page shows it). */
-export interface UpdateState {
-  lastCheck: number | null;
-  lastResult: UpdateResult | null;
-  etag: string | null;
-  /** The URL and installed version the ETag was saved for: either changing invalidates it. */
-  etagFor: { url: string; version: string } | null;
-}
-
-export type UpdateResult =
-  | { status: 'disabled' }
-  | { status: 'updated'; version: string }
-  | { status: 'not-modified' }
-  | { status: 'rejected'; reason: RejectReason; detail: string }
-  | { status: 'failed'; detail: string };
 
 export function getUpdateState(): Promise<UpdateState> {
   return updateStateItem.get();
