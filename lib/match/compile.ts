@@ -18,7 +18,7 @@ import {
   SURNAME_PARTICLES,
   SURNAME_PLAIN,
 } from './rules';
-import { topicsIn } from './scan';
+import { topicsIn } from './find';
 import {
   pairKey,
   type CjkPattern,
