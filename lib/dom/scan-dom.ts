@@ -7,8 +7,10 @@
  * pairs. Blocks are processed once each, in document order, so document-level rules (surname
  * follow-ups after the full name) see them in order. Open shadow roots and same-origin iframes are
  * scanned after the main tree, as further parts of the same document; a frame that is not rendered
- * (display: none, as most ad and tracking slots are) is not opened (see continueSweep) but listed
- * in `hiddenFrames`, and the content script rescans when one shows (page-watcher.ts).
+ * (display: none, as most ad and tracking slots are) is not opened (sweep.ts) but listed in
+ * `hiddenFrames`, and the content script rescans when one shows (page-watcher.ts). A block's text
+ * is assembled in blocks.ts; what is kept of matched blocks (DOM ranges, furniture, the distances
+ * the topic window needs) in matched-blocks.ts.
  *
  * Which shadow roots: those of custom elements (`<my-widget>`, a hyphen in the tag name), found
  * with one native XPath query, nested ones included (each shadow root found is queried in turn);
@@ -40,39 +42,25 @@
  * results: it only ever stops between text nodes.
  */
 import {
-  TOPIC_WINDOW_CHARS,
   beginScan,
   finishScan,
+  markFurniture,
+  placeBlocks,
   positionsMatter,
   scanJoined,
   wakesSurname,
   type DocumentScan,
 } from '../match/scan';
 import type { Classification, TextScan } from '../match/scan';
-import type { Matcher, MatchKind, MentionRef } from '../match/model';
+import type { Matcher } from '../match/model';
 import { PrefilterStream } from '../match/prefilter';
-import {
-  BLOCK_TAGS,
-  BREAK_TAGS,
-  SKIPPED_TAGS,
-  furnitureFlags,
-  isArticleText,
-  isSkippedElement,
-  isUnrenderedFrame,
-  readLayout,
-  topFlags,
-  type PageLayout,
-} from './rules';
-import { shadowHostCandidates, type ShadowHostIndex } from './shadow-hosts';
+import { BlockAssembler, BlockMap, locate } from './blocks';
+import { MatchedBlocks, type DomMention } from './matched-blocks';
+import { SKIPPED_TAGS, isSkippedElement } from './rules';
+import type { ShadowHostIndex } from './shadow-hosts';
+import { RootSweep, type SweepHost } from './sweep';
 
-export interface DomMention {
-  startNode: Text;
-  startOffset: number;
-  endNode: Text;
-  endOffset: number;
-  ref: MentionRef;
-  match: MatchKind;
-}
+export type { DomMention };
 
 export interface DomScan {
   mentions: DomMention[];
@@ -90,15 +78,6 @@ export interface DomScan {
 
 const SHOW_TEXT = 4;
 const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-
-/** Where a hit's text came from, recorded while its block's node table still exists. */
-interface Position {
-  startNode: Text;
-  startOffset: number;
-  endNode: Text;
-  endOffset: number;
-}
 
 const ONE_BLOCK = [0];
 
@@ -128,11 +107,13 @@ const CLOCK_EVERY = 256;
  */
 const BIG_ROOT_TEXT_NODES = 4096;
 
-class DomScanner {
+class DomScanner implements SweepHost {
   private readonly doc: DocumentScan;
   private readonly stream: PrefilterStream<Text>;
-  /** Element (or root) → the block element it belongs to, or null when its text is skipped. */
-  private readonly blockOf = new Map<Node, Node | null>();
+  /** The block each element belongs to (blocks.ts). */
+  private readonly blocks = new BlockMap();
+  /** The sweep of the root just walked for shadow roots and frames (sweep.ts), while it runs. */
+  private sweep: RootSweep | null = null;
   private readonly roots: Node[] = [];
   private readonly seenRoots = new Set<Node>();
   private rootIndex = 0;
@@ -140,35 +121,20 @@ class DomScanner {
   /** stats.textNodes when the current root's walk began (for BIG_ROOT_TEXT_NODES). */
   private rootFirstNode = 0;
   /** Whether the current step() has done any work yet (a whole-tree query may then wait). */
-  private sliceBusy = false;
+  sliceBusy = false;
   /** A second walker over the same root, for assembling a block around a candidate. */
   private aux: TreeWalker | null = null;
   /** Offset of the next node's text among all text the walk has read (all roots). */
   private raw = 0;
   /** Set when the walk went back to re-read nodes (not counted twice in the stats) up to this one. */
   private rewalkUntil: Node | null = null;
-  /** Where each root's text starts in that count, by root index (for the position correction). */
-  private readonly rootRaw: number[] = [];
-  /** For every matched block: its root index, first and last text nodes, and length. */
-  private readonly blockRoot: number[] = [];
-  private readonly blockFirst: Text[] = [];
-  private readonly blockLast: Text[] = [];
-  private readonly blockLength: number[] = [];
-  /** For every matched block: its block element (or root), placed as article or furniture at the end. */
-  private readonly blockElement: Node[] = [];
-  /** DOM positions of hits, by "block:start" (mentions never overlap, so the key is unique). */
-  private readonly positions = new Map<string, Position>();
-  /** The page's main content and prose (rules.ts), read only when furniture matters (placeEvidence). */
-  private layout: PageLayout | null = null;
+  /** What is kept of every matched block (matched-blocks.ts). */
+  private readonly matched = new MatchedBlocks(this.roots, this.blocks);
   /** Whether placeEvidence has run. */
   private placed = false;
-  /** Node → its furniture flags (rules.ts furnitureFlags), cached like blockOf. */
-  private readonly flagsOf = new Map<Node, number>();
 
-  // The block being assembled (reused).
-  private readonly nodes: Text[] = [];
-  private readonly nodeStarts: number[] = [];
-  private readonly before: Text[] = [];
+  /** The block being assembled (reused). */
+  private readonly assembler = new BlockAssembler(this.blocks);
 
   readonly stats = { textNodes: 0, chars: 0, blocks: 0 };
   private readonly hiddenFrames: Element[] = [];
@@ -183,7 +149,7 @@ class DomScanner {
     this.addRoot(root);
   }
 
-  private addRoot(root: Node): void {
+  addRoot(root: Node): void {
     if (this.seenRoots.has(root)) return;
     this.seenRoots.add(root);
     this.roots.push(root);
@@ -195,13 +161,13 @@ class DomScanner {
     for (;;) {
       if (this.sweep !== null) {
         // The shadow-root and iframe sweep of the root just walked, itself in slices.
-        if (!this.continueSweep(deadline)) return false;
+        if (!this.sweep.continue(deadline)) return false;
+        this.sweep = null;
         continue;
       }
       if (this.walker === null) {
         if (this.rootIndex >= this.roots.length) return true;
         const root = this.roots[this.rootIndex++]!;
-        this.rootRaw.push(this.raw);
         this.stream.reset();
         this.startRoot(root);
         if (this.walker === null) continue;
@@ -256,36 +222,24 @@ class DomScanner {
     if (owner === null) return;
     // The root's own ancestors are not scanned, so only the root itself can exclude its subtree.
     if (root.nodeType === ELEMENT_NODE && isSkippedElement(root as Element)) return;
-    this.blockOf.set(root, root);
+    this.blocks.addRoot(root);
     this.walker = owner.createTreeWalker(root, SHOW_TEXT);
     this.aux = owner.createTreeWalker(root, SHOW_TEXT);
   }
 
-  /** The block element of `el`, or null when it is inside skipped content; cached per element. */
-  private resolve(el: Node): Node | null {
-    const cached = this.blockOf.get(el);
-    if (cached !== undefined) return cached;
-    // Climb to the nearest cached ancestor, then assign on the way back down.
-    const chain: Node[] = [];
-    let n: Node | null = el;
-    let base: Node | null | undefined;
-    while (n !== null) {
-      base = this.blockOf.get(n);
-      if (base !== undefined) break;
-      chain.push(n);
-      n = n.parentNode;
-    }
-    if (base === undefined) base = null; // detached from every root we scan
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const c = chain[i]!;
-      if (base !== null && c.nodeType === ELEMENT_NODE) {
-        const tag = (c as Element).localName;
-        if (isSkippedElement(c as Element)) base = null;
-        else if (BLOCK_TAGS.has(tag) || BREAK_TAGS.has(tag)) base = c;
-      }
-      this.blockOf.set(c, base);
-    }
-    return base;
+  private startSweep(root: Node): void {
+    const owner = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+    if (owner === null) return;
+    const big = this.stats.textNodes - this.rootFirstNode >= BIG_ROOT_TEXT_NODES;
+    this.sweep = new RootSweep(root, this, big, this.shadowHosts);
+  }
+
+  resolve(node: Node): Node | null {
+    return this.blocks.resolve(node);
+  }
+
+  hiddenFrame(el: Element): void {
+    this.hiddenFrames.push(el);
   }
 
   /**
@@ -304,54 +258,16 @@ class DomScanner {
       walker.currentNode = node;
       return raw + node.data.length;
     }
-    const aux = this.aux!;
-    // Back to the block's first text node (these were read already, and had no candidate).
-    const before = this.before;
-    before.length = 0;
-    let first = node;
-    let start = raw;
-    const root = this.roots[this.rootIndex - 1]!;
-    for (let t = previousText(node, root); t !== null; t = previousText(t, root)) {
-      const up = t.parentNode;
-      if (up === null || this.resolve(up) !== block || this.separated(t, first)) break;
-      before.push(t);
-      first = t;
-      start -= t.data.length;
-    }
-    const nodes = this.nodes;
-    const nodeStarts = this.nodeStarts;
-    nodes.length = 0;
-    nodeStarts.length = 0;
-    let text = '';
-    for (let i = before.length - 1; i >= 0; i--) {
-      const t = before[i]!;
-      nodes.push(t);
-      nodeStarts.push(text.length);
-      text += t.data;
-    }
-    before.length = 0;
-    // Then forward to its last one.
-    let last = node;
-    nodes.push(node);
-    nodeStarts.push(text.length);
-    text += node.data;
-    aux.currentNode = node;
-    let past = node === current;
-    for (let next = aux.nextNode(); next !== null; next = aux.nextNode()) {
-      const t = next as Text;
-      const up = t.parentNode;
-      if (up === null || this.resolve(up) !== block || this.separated(last, t)) break;
-      nodes.push(t);
-      nodeStarts.push(text.length);
-      text += t.data;
-      last = t;
-      // Nodes after the walker's position are read here, not by the walk: count them here.
-      if (past) this.stats.textNodes++;
-      else past = t === current;
-    }
+    const a = this.assembler;
+    a.assemble(node, block, this.roots[this.rootIndex - 1]!, this.aux!, current);
+    // Nodes after the walker's position were read there, not by the walk: count them here.
+    this.stats.textNodes += a.ahead;
     // The block ended before the node being read (rare): the walk reads the nodes between again.
-    if (!past) this.rewalkUntil = current;
-    this.matchBlock(text, start, first, last, block);
+    if (!a.reachedCurrent) this.rewalkUntil = current;
+    const start = raw - a.lead;
+    const text = a.text;
+    const last = a.last!;
+    this.matchBlock(text, start, a.first!, last, block);
     walker.currentNode = last;
     return start + text.length;
   }
@@ -363,19 +279,15 @@ class DomScanner {
     const before = hits.length;
     const block = doc.blocks;
     scanJoined(doc, text, ONE_BLOCK, 1, raw);
-    this.blockElement.push(element);
     this.stats.blocks++;
-    this.blockRoot.push(this.rootIndex - 1);
-    this.blockFirst.push(first);
-    this.blockLast.push(last);
-    this.blockLength.push(text.length);
+    this.matched.add(this.rootIndex - 1, first, last, text.length, element);
     for (let h = before; h < hits.length; h++) {
       const hit = hits[h]!;
       // A full name or alias wakes that person's surname alone for the text after it.
       if (wakesSurname(hit.target)) this.stream.activate(hit.target.entity);
-      const [startNode, startOffset] = locate(this.nodes, this.nodeStarts, hit.start, false);
-      const [endNode, endOffset] = locate(this.nodes, this.nodeStarts, hit.end, true);
-      this.positions.set(`${block}:${hit.start}`, { startNode, startOffset, endNode, endOffset });
+      const [startNode, startOffset] = locate(this.assembler.nodes, this.assembler.starts, hit.start, false);
+      const [endNode, endOffset] = locate(this.assembler.nodes, this.assembler.starts, hit.end, true);
+      this.matched.setRange(block, hit.start, { startNode, startOffset, endNode, endOffset });
     }
   }
 
@@ -389,225 +301,19 @@ class DomScanner {
     if (this.placed) return false;
     this.placed = true;
     if (!positionsMatter(this.doc)) return false;
-    const furniture = new Map<number, boolean>();
-    for (const hit of this.doc.hits) {
-      const t = hit.target;
-      if (t.entity >= 0 && (t.match === 'surname' || t.implied.length === 0)) continue;
-      let isFurniture = furniture.get(hit.block);
-      if (isFurniture === undefined) {
-        isFurniture = !isArticleText(this.flags(this.blockElement[hit.block]!));
-        furniture.set(hit.block, isFurniture);
-      }
-      if (isFurniture) hit.furniture = true;
-    }
+    markFurniture(this.doc, (block) => this.matched.isFurniture(block));
     return true;
-  }
-
-  /**
-   * Where a block sits on the page (article text or furniture, rules.ts), climbing out of shadow
-   * roots and frames to the page's main content. The main content is looked for once, here.
-   */
-  private flags(node: Node): number {
-    this.layout ??= readLayout(this.roots[0]!);
-    const layout = this.layout;
-    const chain: Node[] = [];
-    let n: Node | null = node;
-    let base: number | undefined;
-    while (n !== null) {
-      base = this.flagsOf.get(n);
-      if (base !== undefined) break;
-      chain.push(n);
-      n = composedParent(n);
-    }
-    if (base === undefined) base = topFlags(layout);
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const c = chain[i]!;
-      if (c.nodeType === ELEMENT_NODE) base = furnitureFlags(base, c as Element, layout);
-      this.flagsOf.set(c, base);
-    }
-    return base;
-  }
-
-  /**
-   * Is there a block boundary between two consecutive scanned text nodes of the same block?
-   * Usually they are siblings or a few inline elements apart, so this walk is short.
-   */
-  private separated(a: Text, b: Text): boolean {
-    if (a.nextSibling === b) return false;
-    let n: Node = a;
-    for (;;) {
-      let next = n.nextSibling;
-      while (next === null) {
-        const up = n.parentNode;
-        if (up === null || this.isBoundary(up)) return true;
-        n = up;
-        next = n.nextSibling;
-      }
-      n = next;
-      for (;;) {
-        if (n === b) return false;
-        if (n.nodeType !== ELEMENT_NODE) break;
-        if (this.isBoundary(n)) return true;
-        const child: Node | null = n.firstChild;
-        if (child === null) break;
-        n = child;
-      }
-    }
-  }
-
-  /** A block, break or skipped element, from the cache: an element resolves to itself or null. */
-  private isBoundary(n: Node): boolean {
-    const block = this.resolve(n);
-    return block === n || block === null;
-  }
-
-  /**
-   * The sweep of the root just walked for open shadow roots and same-origin iframes. Shadow hosts
-   * are looked for among custom elements only (see the header: a native query, not a read of every
-   * element's shadowRoot); iframes by tag (a native lookup).
-   */
-  private sweep: {
-    root: Node;
-    hosts: Element[] | null;
-    nextHost: number;
-    frames: Element[] | null;
-    nextFrame: number;
-  } | null = null;
-
-  private startSweep(root: Node): void {
-    const owner = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
-    if (owner === null) return;
-    this.sweep = { root, hosts: null, nextHost: 0, frames: null, nextFrame: 0 };
-  }
-
-  /** The root's iframes, by tag (a native lookup, but a whole-tree one the first time: own slice). */
-  private framesOf(root: Node): Element[] {
-    const frames: Element[] = [];
-    const scope = root as Element;
-    if (typeof scope.getElementsByTagName === 'function') {
-      for (const tag of ['iframe', 'frame']) {
-        const list = scope.getElementsByTagName(tag);
-        for (let i = 0; i < list.length; i++) frames.push(list[i]!);
-      }
-    } else if (typeof (root as ParentNode).querySelectorAll === 'function') {
-      // A shadow root has no getElementsByTagName.
-      for (const el of (root as ParentNode).querySelectorAll('iframe,frame')) frames.push(el);
-    }
-    return frames;
-  }
-
-  /** Queues open shadow roots and same-origin iframe documents; false when the deadline came first. */
-  private continueSweep(deadline: number): boolean {
-    const sweep = this.sweep!;
-    // Every call makes progress before it may stop: a deadline already past on entry (a budget of
-    // 0, or a walk that used up the slice) must not stop it forever.
-    let worked = false;
-    // On a big root, each whole-tree query starts a slice of its own (see BIG_ROOT_TEXT_NODES).
-    const big = Number.isFinite(deadline) && this.stats.textNodes - this.rootFirstNode >= BIG_ROOT_TEXT_NODES;
-    if (sweep.hosts === null) {
-      if (big && this.sliceBusy) return false;
-      sweep.hosts = this.shadowHosts?.hostsUnder(sweep.root) ?? shadowHostCandidates(sweep.root);
-      worked = true;
-      this.sliceBusy = true;
-    }
-    const hosts = sweep.hosts;
-    for (; sweep.nextHost < hosts.length; sweep.nextHost++) {
-      if (worked && (sweep.nextHost & 255) === 255 && performance.now() >= deadline) return false;
-      worked = true;
-      const el = hosts[sweep.nextHost]!;
-      const shadow = el.shadowRoot;
-      if (shadow !== null && shadow !== undefined && this.resolve(el) !== null) this.addRoot(shadow);
-    }
-    if (sweep.frames === null) {
-      if (worked && performance.now() >= deadline) return false;
-      if (big && this.sliceBusy) return false;
-      sweep.frames = this.framesOf(sweep.root);
-      worked = true;
-      this.sliceBusy = true;
-    }
-    const frames = sweep.frames;
-    for (; sweep.nextFrame < frames.length; sweep.nextFrame++) {
-      // The clock before every frame: a content script's first look into a same-origin frame (an
-      // ad slot's blank document, say) costs 2–3 ms in Chromium, which builds the extension's
-      // isolated world in that frame. 20 such frames measured 50–60 ms on the corpus' CNN page.
-      if (worked && performance.now() >= deadline) return false;
-      worked = true;
-      const el = frames[sweep.nextFrame]!;
-      // Two thirds of the corpus' same-origin frames are not rendered (nytimes-1: 14 of 15).
-      if (isUnrenderedFrame(el)) {
-        this.hiddenFrames.push(el);
-        continue;
-      }
-      let inner: Document | null = null;
-      try {
-        inner = (el as HTMLIFrameElement).contentDocument; // null or a throw when cross-origin
-      } catch {
-        inner = null;
-      }
-      const body = inner?.body;
-      // Most frames are cross-origin or empty (ad slots): settled before the climb to their block.
-      if (body === null || body === undefined || body.firstChild === null) continue;
-      if (this.resolveParent(el) !== null) this.addRoot(body);
-    }
-    this.sweep = null;
-    return true;
-  }
-
-  /** The block of an element's parent (an iframe itself is a skipped tag, its container may not be). */
-  private resolveParent(el: Element): Node | null {
-    const parent = el.parentNode;
-    return parent === null ? null : this.resolve(parent);
-  }
-
-  /**
-   * The topic window counts characters of the page's scanned text, skipped content excluded. Only
-   * when it matters (an AI and a copyright candidate on the page) are the hits' positions made
-   * exact: between consecutive matched blocks, the text in between is read (skipped content left
-   * out), up to just past the window; farther is "far" whatever the exact distance.
-   */
-  private flattenPositions(): void {
-    const hits = this.doc.hits;
-    let block = -1;
-    let position = 0;
-    for (const hit of hits) {
-      if (hit.block !== block) {
-        if (block >= 0) position += this.blockLength[block]! + this.gap(block, hit.block);
-        block = hit.block;
-      }
-      hit.pos = position + hit.start;
-    }
-  }
-
-  /** Scanned characters between the end of block `a` and the start of block `b`, capped past the window. */
-  private gap(a: number, b: number): number {
-    const far = TOPIC_WINDOW_CHARS + 1;
-    if (this.blockRoot[a] !== this.blockRoot[b]) return far;
-    const root = this.roots[this.blockRoot[a]!]!;
-    const owner = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
-    const walker = owner.createTreeWalker(root, SHOW_TEXT);
-    walker.currentNode = this.blockLast[a]!;
-    const end = this.blockFirst[b]!;
-    let chars = 0;
-    for (let n = walker.nextNode(); n !== null && n !== end; n = walker.nextNode()) {
-      const parent = n.parentNode;
-      if (parent === null || this.resolve(parent) === null) continue;
-      chars += (n as Text).data.length;
-      if (chars >= far) return far;
-    }
-    return chars;
   }
 
   finish(): DomScan {
     this.placeEvidence();
-    // Article text only, now that furniture is known.
-    if (positionsMatter(this.doc)) this.flattenPositions();
+    // Article text only, now that furniture is known. The topic window counts characters of the
+    // page's scanned text, skipped content excluded; only when it matters (an AI and a copyright
+    // candidate on the page) are the hits' positions made exact: between consecutive matched
+    // blocks, the text in between is read, up to just past the window.
+    if (positionsMatter(this.doc)) placeBlocks(this.doc, (a, b) => this.matched.distance(a, b));
     const scan = finishScan(this.doc);
-    const mentions: DomMention[] = [];
-    for (const m of scan.mentions) {
-      const p = this.positions.get(`${m.block}:${m.start}`);
-      if (p === undefined) continue; // cannot happen: every hit's position is recorded when matched
-      mentions.push({ ...p, ref: m.ref, match: m.match });
-    }
+    const mentions = this.matched.mentions(scan.mentions);
     this.stats.chars = this.raw;
     return {
       mentions,
@@ -618,65 +324,6 @@ class DomScanner {
       hiddenFrames: this.hiddenFrames,
     };
   }
-}
-
-/** The parent across a shadow root (its host) and a frame's document (the frame). */
-function composedParent(n: Node): Node | null {
-  if (n.nodeType === 11) return (n as ShadowRoot).host ?? null;
-  if (n.nodeType === 9) {
-    try {
-      return (n as Document).defaultView?.frameElement ?? null;
-    } catch {
-      return null; // only same-origin frames are scanned, but a page may change its domain
-    }
-  }
-  return n.parentNode;
-}
-
-/**
- * The text node before `node` in document order, inside `root`. Not TreeWalker.previousNode:
- * happy-dom's (which the command-line scanner runs on) returns null when an empty element comes
- * in between (`Ben<span><span></span></span><span><span>B</span>en Stiller</span>`), and the block
- * then started too late: "Ben Stiller" was found in "BenBen Stiller". The walk back is short (to
- * the start of the block), so a plain loop costs nothing that matters.
- */
-function previousText(node: Node, root: Node): Text | null {
-  let n: Node = node;
-  for (;;) {
-    let prev = n.previousSibling;
-    if (prev === null) {
-      const up = n.parentNode;
-      if (up === null || up === root) return null;
-      n = up;
-      continue;
-    }
-    // The previous node in document order is the last, deepest descendant of the previous sibling.
-    for (let child = prev.lastChild; child !== null; child = prev.lastChild) prev = child;
-    n = prev;
-    if (n.nodeType === TEXT_NODE) return n as Text;
-  }
-}
-
-/**
- * Maps a block offset to a text node and offset. A start belongs to the node where the character
- * begins; an end to the node holding the last character (so ranges never end at offset 0 of the
- * next node). The last node starting at or before that character is the one holding it.
- */
-function locate(
-  nodes: readonly Text[],
-  starts: readonly number[],
-  offset: number,
-  isEnd: boolean,
-): [Text, number] {
-  let lo = 0;
-  let hi = starts.length - 1;
-  const probe = isEnd ? offset - 1 : offset;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= probe) lo = mid;
-    else hi = mid - 1;
-  }
-  return [nodes[lo]!, offset - starts[lo]!];
 }
 
 export interface ScanOptions {
