@@ -240,11 +240,8 @@ describe('migration from schema v1', () => {
       url: 'https://news.example/old',
       title: 'Old article',
       time: 100,
-      people: [
-        { id: 'cate-blanchett', mentions: 2 },
-        { id: 'ben-stiller', mentions: 1 },
-      ],
-      topics: [{ id: 'copyright', mentions: 3 }],
+      people: counted({ 'cate-blanchett': 2, 'ben-stiller': 1 }),
+      topics: counted({ copyright: 3 }),
     });
     await tx.objectStore('history').put({
       url: 'https://news.example/newer',
@@ -433,3 +430,8 @@ describe('a damaged or deleted database', () => {
     db.close();
   });
 });
+
+/** `{ id: mentions }` as the report's `[{ id, mentions }]`, in the object's order. */
+function counted(mentions: Record<string, number>): { id: string; mentions: number }[] {
+  return Object.entries(mentions).map(([id, n]) => ({ id, mentions: n }));
+}
