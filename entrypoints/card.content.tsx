@@ -139,31 +139,48 @@ function createCardApi({ ui, host, container }: CardShell): CardApi {
   };
 }
 
-/** Keeps the host next to the request's anchor (flipping and shifting to stay in view); returns the stop. */
+/** The card's distance from every viewport edge, in CSS px. */
+const VIEWPORT_MARGIN = 8;
+
+/**
+ * Keeps the host next to the request's anchor, inside the viewport with a margin: flipped to the
+ * side with room, capped to the room there (card.css scrolls its body) and shifted along both axes.
+ * Returns the stop.
+ */
 function followAnchor(host: HTMLElement, request: CardRequest): () => void {
   const reference = {
     getBoundingClientRect: request.anchorRect,
     contextElement: request.contextElement ?? undefined,
   };
   return autoUpdate(reference, host, () => {
+    // Flip compares the card's natural height, not the cap a previous run left on the other side
+    // (it would keep a squeezed card below a mark near the bottom). Set again before any paint.
+    host.style.removeProperty('--us-card-max-height');
+    host.style.setProperty('--us-card-max-width', `${viewportWidth() - 2 * VIEWPORT_MARGIN}px`);
     void computePosition(reference, host, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [
         offset(6),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
+        flip({ padding: VIEWPORT_MARGIN }),
         size({
-          padding: 8,
+          padding: VIEWPORT_MARGIN,
           apply({ availableHeight }) {
             // card.css sizes the card (and scrolls its body) from this variable.
-            host.style.setProperty('--us-card-max-height', `${Math.max(160, availableHeight)}px`);
+            host.style.setProperty('--us-card-max-height', `${Math.max(0, Math.floor(availableHeight))}px`);
           },
         }),
+        // After size: a card capped to the room only moves if its anchor is itself out of view.
+        shift({ padding: VIEWPORT_MARGIN, crossAxis: true }),
       ],
     }).then(({ x, y }) => {
       host.style.setProperty('left', `${x}px`, 'important');
       host.style.setProperty('top', `${y}px`, 'important');
     });
   });
+}
+
+/** The layout viewport's width without its scrollbar (what Floating UI clips against). */
+function viewportWidth(): number {
+  return Math.min(document.documentElement.clientWidth, window.visualViewport?.width ?? Infinity);
 }

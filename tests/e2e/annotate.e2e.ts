@@ -5,7 +5,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
-import { cardState, inFront, pointOf } from './support/page';
+import { cardState, expectCardInViewport, inFront, pointOf } from './support/page';
 import { defineE2E, type E2E } from './harness';
 
 /** Registered highlight names and their range counts, as the page itself sees them. */
@@ -90,6 +90,7 @@ defineE2E('hovering a mark opens a card with the status and the letter', async (
   expect(card.text).toContain('Signed the letter');
   expect(card.text).toMatch(/Named as a signatory by \d+ outlets, and \d+ copies elsewhere\./);
   expect(card.text).toContain('We firmly believe that America’s global AI leadership');
+  await expectCardInViewport(t, page);
   await t.screenshot('card-light', page);
 
   // Esc closes it and removes our host: the DOM is the page's own again.
@@ -113,6 +114,7 @@ defineE2E('an actor’s card says they are not a signatory, in the dark theme to
   });
   expect(card.text).toContain('Not a signatory');
   expect(card.text).not.toContain('Signed the letter');
+  await expectCardInViewport(t, page);
   await t.screenshot('card-dark', page);
 });
 
@@ -131,6 +133,7 @@ defineE2E('the next-mention command opens a card with focus, and Esc returns foc
     return state?.testId === 'person-card' || state?.testId === 'topic-card' ? state : undefined;
   });
   expect(card.text.length).toBeGreaterThan(0);
+  await expectCardInViewport(t, page);
   // Focus moves to the card's heading once its content is shown.
   await t.poll('focus in the card', () =>
     page.evaluate(() => {

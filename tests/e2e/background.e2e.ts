@@ -6,7 +6,7 @@
 import type { CDPSession, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import type { LookupOutcome } from '../../lib/messaging/protocol';
-import { cardState, inFront, selectText } from './support/page';
+import { cardState, expectCardInViewport, inFront, selectText } from './support/page';
 import { defineE2E, type E2E } from './harness';
 
 function badgeOf(t: E2E, tabId: number): Promise<{ text: string; title: string }> {
@@ -31,6 +31,7 @@ async function lookUp(t: E2E, page: Page, text: string, wantTestId: string) {
     const state = await cardState(page);
     return state?.testId === wantTestId && state.text.includes(text) ? state : undefined;
   });
+  await expectCardInViewport(t, page);
   return { outcome, card };
 }
 

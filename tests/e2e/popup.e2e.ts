@@ -7,6 +7,7 @@
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { defineE2E, type E2E } from './harness';
+import { expectCardInViewport } from './support/page';
 
 const SEED = '/pages/popup-seed.html';
 
@@ -168,6 +169,7 @@ defineE2E('choosing a person in the popup opens their card on the page', async (
     }),
   );
   expect(card).toContain('Signed the letter');
+  await expectCardInViewport(t, page);
 });
 
 defineE2E('the popup says plainly when the tab reported nothing', async (t) => {

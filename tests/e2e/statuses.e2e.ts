@@ -5,7 +5,7 @@
  * so wherever "signed" would appear.
  */
 import { expect } from 'vitest';
-import { cardState, pointOf } from './support/page';
+import { cardState, expectCardInViewport, pointOf } from './support/page';
 import { defineE2E } from './harness';
 
 const STATUSES = [
@@ -40,6 +40,7 @@ defineE2E('each status has its own card, and a single outlet is said as such', a
     });
     for (const pattern of says) expect(text, name).toMatch(pattern);
     if (never) expect(text, name).not.toMatch(never);
+    await expectCardInViewport(t, page);
     await t.screenshot(`status-${shot}`, page);
   }
   expect(await t.consoleErrors()).toEqual([]);

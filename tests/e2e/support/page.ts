@@ -86,3 +86,62 @@ export async function inFront(page: Page): Promise<Page> {
   await page.bringToFront();
   return page;
 }
+
+/** The card's distance from every viewport edge (entrypoints/card.content.tsx), in CSS px. */
+export const CARD_MARGIN = 8;
+
+export interface CardGeometry {
+  card: { left: number; top: number; right: number; bottom: number };
+  viewport: { width: number; height: number };
+}
+
+/** The open card's rectangle (inside its shadow root) and the viewport it must fit, or null. */
+export function cardGeometry(page: Page): Promise<CardGeometry | null> {
+  return page.evaluate(() => {
+    const root = document.querySelector('undersigned-card')?.shadowRoot?.querySelector('[role="dialog"]');
+    if (!root) return null;
+    const { left, top, right, bottom } = root.getBoundingClientRect();
+    const html = document.documentElement;
+    return {
+      card: { left, top, right, bottom },
+      viewport: { width: html.clientWidth, height: html.clientHeight },
+    };
+  });
+}
+
+/** Where a card's rectangle leaves the viewport less the margin ('' when it fits). */
+export function cardOverflow({ card, viewport }: CardGeometry, margin = CARD_MARGIN): string {
+  // Half a pixel for subpixel layout.
+  const slack = margin - 0.5;
+  const out = [
+    card.left < slack && `left ${card.left}`,
+    card.top < slack && `top ${card.top}`,
+    card.right > viewport.width - slack && `right ${card.right} of ${viewport.width}`,
+    card.bottom > viewport.height - slack && `bottom ${card.bottom} of ${viewport.height}`,
+  ];
+  return out.filter(Boolean).join(', ');
+}
+
+/**
+ * Waits for the open card to settle inside the viewport with the margin (it is placed a frame
+ * after it renders, and again when its data arrives) and fails with where it sticks out.
+ */
+export async function expectCardInViewport(t: E2E, page: Page): Promise<CardGeometry> {
+  let last: CardGeometry | null = null;
+  try {
+    return await t.poll(
+      'the card inside the viewport',
+      async () => {
+        const previous = JSON.stringify(last);
+        last = await cardGeometry(page);
+        // Settled: the same rectangle twice in a row, so a card that grows later is not passed early.
+        const settled = JSON.stringify(last) === previous;
+        return last && settled && !cardOverflow(last) ? last : undefined;
+      },
+      { timeoutMs: 3_000 },
+    );
+  } catch {
+    const where = last ? cardOverflow(last) : 'no card open';
+    throw new Error(`The card is not inside the viewport with a ${CARD_MARGIN} px margin: ${where}`);
+  }
+}
