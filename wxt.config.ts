@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { formatIssues, validateBundle } from './lib/data/validate';
+import { SUGGESTED_SHORTCUTS } from './lib/ui/shortcuts';
 
 // The gecko id is also the key the e2e suite uses to pin the moz-extension:// UUID.
 export const GECKO_ID = 'undersigned@undersigned.dev';
@@ -29,13 +30,14 @@ export default defineConfig({
     // this site") or in the options: nothing is asked for at install.
     optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // Keys both browsers assign (Chromium refused Alt+Shift+N and Alt+Shift+P): lib/ui/shortcuts.ts.
     commands: {
       'next-mention': {
-        suggested_key: { default: 'Alt+Shift+N' },
+        suggested_key: { default: SUGGESTED_SHORTCUTS['next-mention'] },
         description: '__MSG_commandNextMention__',
       },
       'previous-mention': {
-        suggested_key: { default: 'Alt+Shift+P' },
+        suggested_key: { default: SUGGESTED_SHORTCUTS['previous-mention'] },
         description: '__MSG_commandPreviousMention__',
       },
     },

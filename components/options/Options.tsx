@@ -17,6 +17,7 @@ import { DataSection } from './DataSection';
 import { HistorySection } from './HistorySection';
 import { failure, saved, Section, type Status } from './parts';
 import { MarksSection, ModeSection, SitesSection, type SectionProps } from './sections';
+import { ShortcutsSection } from './ShortcutsSection';
 
 export function Options() {
   const [settings, setSettingsState] = useState<Settings | null>(null);
@@ -73,6 +74,7 @@ export function Options() {
           <DataSection {...sectionProps} />
         </>
       )}
+      <ShortcutsSection />
       <Section title={t('optionsPrivacyHeading')} testId="options-privacy">
         <p>{t('optionsPrivacy')}</p>
         <p class="op-hint">{t('optionsPrivacyUpdates')}</p>
