@@ -76,7 +76,7 @@ export const TITLES: ReadonlySet<string> = new Set([
  * Trump"), and the surname is not that person's mention. Missing a word here only loses a mark.
  */
 export const NOT_GIVEN_NAMES: ReadonlySet<string> = new Set([
-  ...['the', 'a', 'an', 'and', 'but', 'or', 'nor', 'so', 'yet', 'if', 'as', 'when', 'while'],
+  ...['the', 'an', 'and', 'but', 'or', 'nor', 'so', 'yet', 'if', 'as', 'when', 'while'],
   ...['since', 'after', 'before', 'because', 'though', 'although', 'unlike', 'like', 'for'],
   ...['with', 'without', 'from', 'by', 'to', 'of', 'in', 'on', 'at', 'via', 'per', 'than'],
   ...['then', 'now', 'also', 'even', 'only', 'still', 'both', 'that', 'this', 'these', 'those'],
@@ -84,8 +84,8 @@ export const NOT_GIVEN_NAMES: ReadonlySet<string> = new Set([
   ...['his', 'her', 'their', 'our', 'my', 'your', 'its', 'what', 'why', 'how', 'where', 'who'],
   ...['former', 'fellow', 'musician', 'composer', 'author', 'novelist', 'rapper', 'host'],
   ...['chairman', 'ceo', 'founder', 'minister', 'chancellor', 'rep', 'representative', 'beatle'],
-  ...['le', 'la', 'les', 'et', 'avec', 'selon', 'pour', 'el', 'los', 'las', 'y', 'con', 'según'],
-  ...['segundo', 'para', 'por', 'com', 'e', 'il', 'lo', 'gli', 'der', 'die', 'das', 'und', 'mit'],
+  ...['le', 'la', 'les', 'et', 'avec', 'selon', 'pour', 'el', 'los', 'las', 'con', 'según'],
+  ...['segundo', 'para', 'por', 'com', 'il', 'lo', 'gli', 'der', 'die', 'das', 'und', 'mit'],
 ]);
 
 /** Lower-case words that belong to a surname ("Guillermo del Toro" → "del Toro"). */
